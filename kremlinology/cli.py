@@ -1,0 +1,147 @@
+"""The command-line tool: parse, make one API call, render, return an exit code.
+
+This module and web/ are the only ones that print or exit. Exit codes: 0 ok, 1 bad input
+or data, 2 usage (click's convention).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import click
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import DataErrors, KremlinologyError
+from .kb import KB, build_kb, open_kb, validate
+from .settings import Settings
+
+app = typer.Typer(
+    help="Check texts on the Russian Revolution against a cited, time-aware knowledge base.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+kb_app = typer.Typer(help="Validate, build and describe the knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.find_root().obj
+    return settings if isinstance(settings, Settings) else Settings()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    kb: Path = typer.Option(None, "--kb", envvar="KREMLINOLOGY_KB", metavar="PATH",
+                            help="The compiled knowledge base (built on first use)."),
+    data: Path = typer.Option(None, "--data", envvar="KREMLINOLOGY_DATA", metavar="DIR",
+                              help="The folder of YAML data files (default: the shipped data)."),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    """kremlinology: a source-critical knowledge base and text checker."""
+    if version:
+        out.print(f"kremlinology {__version__}")
+        raise typer.Exit()
+    defaults = Settings()
+    ctx.obj = Settings(kb_path=kb or defaults.kb_path, data_dir=data or defaults.data_dir)
+
+
+def open_settings_kb(ctx: typer.Context) -> KB:
+    settings = _settings(ctx)
+    return open_kb(settings.kb_path, data_dir=settings.data_dir)
+
+
+@kb_app.command("validate")
+def kb_validate(ctx: typer.Context) -> None:
+    """Check every data file; print each problem as FILE:LINE: FIELD: CODE message."""
+    settings = _settings(ctx)
+    data = validate(settings.data_dir)
+    out.print(f"ok: {len(data.entities)} entities, {len(data.assertions)} assertions, "
+              f"{len(data.sources)} sources, {len(data.phases)} phases "
+              f"(kb_version {data.version})", soft_wrap=True)
+
+
+@kb_app.command("build")
+def kb_build(ctx: typer.Context) -> None:
+    """Compile the data files into the SQLite knowledge base (atomically)."""
+    settings = _settings(ctx)
+    version = build_kb(settings.kb_path, data_dir=settings.data_dir)
+    out.print(f"built {settings.kb_path} (kb_version {version})")
+
+
+@kb_app.command("stats")
+def kb_stats(
+    ctx: typer.Context,
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+) -> None:
+    """Counts of entities by kind, assertions by predicate and by year."""
+    with open_settings_kb(ctx) as kb:
+        stats = kb.stats()
+    if format is Format.json:
+        out.print_json(json.dumps(stats.as_dict()))
+        return
+    out.print(f"[bold]kremlinology knowledge base[/] {stats.kb_version}")
+    out.print(f"{stats.assertions} assertions ({stats.disputed} disputed), "
+              f"{sum(stats.entities.values())} entities, {stats.sources} sources, "
+              f"{stats.phases} relationship phases")
+    out.print(_counts_table("entities by kind", stats.entities))
+    out.print(_counts_table("assertions by predicate", stats.predicates))
+    decades: dict[str, int] = {}
+    for year, n in stats.years.items():
+        decade = f"{year[:3]}0s"
+        decades[decade] = decades.get(decade, 0) + n
+    out.print(_counts_table("assertions by decade", decades))
+
+
+def _counts_table(title: str, counts: dict[str, int]) -> Table:
+    table = Table(title=title, title_justify="left", show_header=False, box=None, min_width=30)
+    for key, n in counts.items():
+        table.add_row(key, str(n))
+    return table
+
+
+def _report_error(e: KremlinologyError) -> int:
+    if isinstance(e, DataErrors):
+        for problem in e.errors:
+            err.print(problem.render(), markup=False, soft_wrap=True)
+        err.print(f"{len(e.errors)} problem(s) in the data files", markup=False)
+        return 1
+    err.print(f"Error: {e}", markup=False, soft_wrap=True)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, turning our errors into one line and an exit code."""
+    try:
+        result = app(args=argv, standalone_mode=False, prog_name="kremlinology")
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    except click.exceptions.Abort:
+        err.print("Aborted.")
+        return 1
+    except KremlinologyError as e:
+        if os.environ.get("KREMLINOLOGY_DEBUG"):
+            raise
+        return _report_error(e)
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())
