@@ -12,7 +12,6 @@ import sys
 from enum import StrEnum
 from pathlib import Path
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -24,7 +23,6 @@ from .settings import Settings
 
 app = typer.Typer(
     help="Check texts on the Russian Revolution against a cited, time-aware knowledge base.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
@@ -45,19 +43,32 @@ def _settings(ctx: typer.Context) -> Settings:
     return settings if isinstance(settings, Settings) else Settings()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    kb: Path = typer.Option(None, "--kb", envvar="KREMLINOLOGY_KB", metavar="PATH",
-                            help="The compiled knowledge base (built on first use)."),
-    data: Path = typer.Option(None, "--data", envvar="KREMLINOLOGY_DATA", metavar="DIR",
-                              help="The folder of YAML data files (default: the shipped data)."),
+    kb: Path = typer.Option(
+        None,
+        "--kb",
+        envvar="KREMLINOLOGY_KB",
+        metavar="PATH",
+        help="The compiled knowledge base (built on first use).",
+    ),
+    data: Path = typer.Option(
+        None,
+        "--data",
+        envvar="KREMLINOLOGY_DATA",
+        metavar="DIR",
+        help="The folder of YAML data files (default: the shipped data).",
+    ),
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
 ) -> None:
     """kremlinology: a source-critical knowledge base and text checker."""
     if version:
         out.print(f"kremlinology {__version__}")
         raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        out.print(ctx.get_help())
+        raise typer.Exit(2)
     defaults = Settings()
     ctx.obj = Settings(kb_path=kb or defaults.kb_path, data_dir=data or defaults.data_dir)
 
@@ -72,9 +83,12 @@ def kb_validate(ctx: typer.Context) -> None:
     """Check every data file; print each problem as FILE:LINE: FIELD: CODE message."""
     settings = _settings(ctx)
     data = validate(settings.data_dir)
-    out.print(f"ok: {len(data.entities)} entities, {len(data.assertions)} assertions, "
-              f"{len(data.sources)} sources, {len(data.phases)} phases "
-              f"(kb_version {data.version})", soft_wrap=True)
+    out.print(
+        f"ok: {len(data.entities)} entities, {len(data.assertions)} assertions, "
+        f"{len(data.sources)} sources, {len(data.phases)} phases "
+        f"(kb_version {data.version})",
+        soft_wrap=True,
+    )
 
 
 @kb_app.command("build")
@@ -97,9 +111,11 @@ def kb_stats(
         out.print_json(json.dumps(stats.as_dict()))
         return
     out.print(f"[bold]kremlinology knowledge base[/] {stats.kb_version}")
-    out.print(f"{stats.assertions} assertions ({stats.disputed} disputed), "
-              f"{sum(stats.entities.values())} entities, {stats.sources} sources, "
-              f"{stats.phases} relationship phases")
+    out.print(
+        f"{stats.assertions} assertions ({stats.disputed} disputed), "
+        f"{sum(stats.entities.values())} entities, {stats.sources} sources, "
+        f"{stats.phases} relationship phases"
+    )
     out.print(_counts_table("entities by kind", stats.entities))
     out.print(_counts_table("assertions by predicate", stats.predicates))
     decades: dict[str, int] = {}
@@ -127,20 +143,20 @@ def _report_error(e: KremlinologyError) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app, turning our errors into one line and an exit code."""
+    """Entry point: run the app, turning our errors into one line and an exit code.
+
+    Typer handles usage errors itself (exit 2) and ends with SystemExit; our own errors
+    propagate out of it and become one stderr line here.
+    """
     try:
-        result = app(args=argv, standalone_mode=False, prog_name="kremlinology")
-    except click.ClickException as e:
-        e.show()
-        return e.exit_code
-    except click.exceptions.Abort:
-        err.print("Aborted.")
-        return 1
+        app(args=argv, prog_name="kremlinology")
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except KremlinologyError as e:
         if os.environ.get("KREMLINOLOGY_DEBUG"):
             raise
         return _report_error(e)
-    return result if isinstance(result, int) else 0
+    return 0
 
 
 def run() -> None:

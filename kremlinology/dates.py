@@ -359,7 +359,12 @@ def _render_dual(year: int, month: int, day: int) -> str:
 
 @dataclass(frozen=True)
 class Interval:
-    """From the first day of `start` up to, not including, the first day of `end`."""
+    """From the first day of `start` through the last day of `end`, both included.
+
+    Data authors write ends as sources give them ("23-31 May 1924", "1922/1953"), so the
+    end date is part of the interval. Two successive office holders therefore share the
+    handover day; kb/rules.py K302 allows that one day.
+    """
 
     start: HistDate
     end: HistDate
@@ -371,8 +376,8 @@ class Interval:
             )
 
     def bounds(self) -> tuple[datetime.date, datetime.date]:
-        """Half-open New Style bounds: the end date itself is excluded."""
-        return self.start.bounds()[0], self.end.bounds()[0]
+        """Half-open New Style bounds: [first day of start, day after the end's last day)."""
+        return self.start.bounds()[0], self.end.bounds()[1]
 
     def contains(self, date: HistDate | datetime.date) -> bool:
         """Whether a day, or the whole of a HistDate's bounds, lies inside the interval."""

@@ -29,8 +29,9 @@ class InputError(KremlinologyError):
 class DataError(KremlinologyError):
     """One problem in the data files, located at `file:line` and tagged with a rule code."""
 
-    def __init__(self, code: str, message: str, *, file: str = "", line: int = 0,
-                 field: str = "") -> None:
+    def __init__(
+        self, code: str, message: str, *, file: str = "", line: int = 0, field: str = ""
+    ) -> None:
         self.code = code
         self.message = message
         self.file = file
@@ -50,8 +51,9 @@ class DataErrors(DataError):
     def __init__(self, errors: Sequence[DataError]) -> None:
         self.errors = list(errors)
         first = self.errors[0] if self.errors else DataError("K000", "no errors")
-        super().__init__(first.code, first.message, file=first.file, line=first.line,
-                         field=first.field)
+        super().__init__(
+            first.code, first.message, file=first.file, line=first.line, field=first.field
+        )
 
     def render(self) -> str:
         return "\n".join(e.render() for e in getattr(self, "errors", []))

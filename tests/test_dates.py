@@ -322,7 +322,7 @@ def test_dates_parse_span(text: str, span: HistDate | Interval) -> None:
 
 def test_dates_parse_span_uses_calendar_for_both_ends() -> None:
     interval = parse_span("1917-10-25/1918-01-31", calendar=J)
-    assert interval.bounds() == (D(1917, 11, 7), D(1918, 2, 13))
+    assert interval.bounds() == (D(1917, 11, 7), D(1918, 2, 14))
 
 
 @pytest.mark.parametrize("text", ["1924/1923", "1924/nonsense", "1917/1918/1919"])
@@ -363,7 +363,7 @@ def test_dates_could_be_same(a: str, b: str, same: bool) -> None:
     ("interval", "date", "same"),
     [
         ("1922-04-03/1952-10-16", "1924", True),
-        ("1922-04-03/1952-10-16", "1952-10-16", False),  # the end is excluded
+        ("1922-04-03/1952-10-16", "1952-10-17", False),  # the day after the end
         ("1922-04-03/1952-10-16", "1922-04-03", True),
         ("1922-04-03/1952-10-16", "1922-04-02", False),
     ],
@@ -372,15 +372,21 @@ def test_dates_could_be_same_with_interval(interval: str, date: str, same: bool)
     assert could_be_same(parse_span(interval), parse_date(date)) is same
 
 
-def test_dates_interval_touching_does_not_overlap() -> None:
+def test_dates_interval_successive_do_not_overlap() -> None:
+    lenin = Interval(HistDate(1917, 11, 8), HistDate(1924, 1, 21))
+    rykov = Interval(HistDate(1924, 1, 22), HistDate(1930, 12, 19))
+    assert not lenin.overlaps(rykov) and not rykov.overlaps(lenin)
+
+
+def test_dates_interval_handover_day_overlaps() -> None:
     lenin = Interval(HistDate(1917, 11, 8), HistDate(1924, 1, 21))
     rykov = Interval(HistDate(1924, 1, 21), HistDate(1930, 12, 19))
-    assert not lenin.overlaps(rykov) and not rykov.overlaps(lenin)
+    assert lenin.overlaps(rykov)
 
 
 @pytest.mark.parametrize(
     ("other", "overlaps"),
-    [(("1923", "1925"), True), (("1917", "1917-11-09"), True), (("1900", "1917-11-08"), False)],
+    [(("1923", "1925"), True), (("1917", "1917-11-09"), True), (("1900", "1917-11-07"), False)],
 )
 def test_dates_interval_overlaps(other: tuple[str, str], overlaps: bool) -> None:
     lenin = Interval(HistDate(1917, 11, 8), HistDate(1924, 1, 21))
@@ -392,9 +398,9 @@ def test_dates_interval_end_before_start_raises() -> None:
         Interval(HistDate(1924, 2, 2), HistDate(1924, 1, 21))
 
 
-def test_dates_interval_bounds_exclude_end() -> None:
-    interval = Interval(HistDate(1922, 4), HistDate(1952, 10, 16))
-    assert interval.bounds() == (D(1922, 4, 1), D(1952, 10, 16))
+def test_dates_interval_bounds_include_end() -> None:
+    interval = Interval(HistDate(1922, 4), HistDate(1952, 10))
+    assert interval.bounds() == (D(1922, 4, 1), D(1952, 11, 1))
 
 
 @pytest.mark.parametrize(
@@ -402,12 +408,14 @@ def test_dates_interval_bounds_exclude_end() -> None:
     [
         (D(1922, 4, 3), True),
         (D(1952, 10, 15), True),
-        (D(1952, 10, 16), False),
+        (D(1952, 10, 16), True),
+        (D(1952, 10, 17), False),
         (D(1922, 4, 2), False),
         (HistDate(1924), True),
         (HistDate(1952), False),  # only partly inside
         (HistDate(1952, 10, 2, J), True),  # 15 October NS
-        (HistDate(1952, 10, 3, J), False),  # 16 October NS, the excluded end
+        (HistDate(1952, 10, 3, J), True),  # 16 October NS, the last day
+        (HistDate(1952, 10, 4, J), False),  # 17 October NS
     ],
 )
 def test_dates_interval_contains(date: HistDate | D, inside: bool) -> None:

@@ -30,15 +30,16 @@ DEFAULT_DATA_DIR = Path(str(resources.files("kremlinology") / "data"))
 def build_kb(target: Path, *, data_dir: Path = DEFAULT_DATA_DIR) -> str:
     """Validate `data_dir` and compile it to `target`; return the kb_version."""
     data = validate(data_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         _write(tmp, data, data_dir)
         os.replace(tmp, target)
     except (sqlite3.Error, OSError) as e:
         raise BuildError(f"could not write the knowledge base to {target}: {e}") from e
     finally:
-        tmp.unlink(missing_ok=True)
+        if tmp.exists():
+            tmp.unlink()
     return data.version
 
 
@@ -53,17 +54,28 @@ def _write(path: Path, data: KBData, data_dir: Path) -> None:
 def _insert_all(db: sqlite3.Connection, data: KBData, data_dir: Path) -> None:
     meta = {"kb_version": data.version, "data_dir": str(data_dir)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   ((s.id, s.author, s.title, s.year, s.kind, s.url, s.publisher)
-                    for s in data.sources.values()))
-    db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   ((e.id, e.kind, e.name, e.qid, e.description, e.part_of,
-                     int(e.single_holder)) for e in data.entities.values()))
-    db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)",
-                   (row for e in data.entities.values() for row in _name_rows(e)))
-    db.executemany("INSERT INTO names_fts VALUES (?, ?)",
-                   ((name, e.id) for e in data.entities.values()
-                    for name in e.names()))
+    db.executemany(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (s.id, s.author, s.title, s.year, s.kind, s.url, s.publisher)
+            for s in data.sources.values()
+        ),
+    )
+    db.executemany(
+        "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (e.id, e.kind, e.name, e.qid, e.description, e.part_of, int(e.single_holder))
+            for e in data.entities.values()
+        ),
+    )
+    db.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)",
+        (row for e in data.entities.values() for row in _name_rows(e)),
+    )
+    db.executemany(
+        "INSERT INTO names_fts VALUES (?, ?)",
+        ((name, e.id) for e in data.entities.values() for name in e.names()),
+    )
     for a in data.assertions.values():
         _insert_assertion(db, a)
     for p in data.phases.values():
@@ -77,8 +89,9 @@ def _name_rows(e: Entity) -> Iterator[tuple[str, str, str, str, str | None, str 
         yield e.id, alias.name, alias.name.casefold(), alias.kind, start, end
 
 
-def _span_columns(span: Span | None) -> tuple[str | None, str | None, int | None, str | None,
-                                                str | None]:
+def _span_columns(
+    span: Span | None,
+) -> tuple[str | None, str | None, int | None, str | None, str | None]:
     """start, end, precision, iso, rendered: the columns every dated row shares."""
     if span is None:
         return None, None, None, None, None
@@ -93,10 +106,29 @@ def _insert_assertion(db: sqlite3.Connection, a: Assertion) -> None:
     db.execute(
         "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
         " ?, ?, ?)",
-        (a.id, a.subject, a.predicate, a.object, a.value, a.role, when_text,
-         a.calendar.value if a.calendar else None, start, end, precision, iso, rendered,
-         a.place, a.statement, a.polarity, a.confidence, json.dumps(list(a.tags)), a.note,
-         a.where.file, a.where.line),
+        (
+            a.id,
+            a.subject,
+            a.predicate,
+            a.object,
+            a.value,
+            a.role,
+            when_text,
+            a.calendar.value if a.calendar else None,
+            start,
+            end,
+            precision,
+            iso,
+            rendered,
+            a.place,
+            a.statement,
+            a.polarity,
+            a.confidence,
+            json.dumps(list(a.tags)),
+            a.note,
+            a.where.file,
+            a.where.line,
+        ),
     )
     _insert_citations(db, a.id, a.sources)
     for i, alt in enumerate(a.alternatives):
@@ -105,20 +137,25 @@ def _insert_assertion(db: sqlite3.Connection, a: Assertion) -> None:
 
 
 def _insert_citations(db: sqlite3.Connection, owner: str, sources: tuple[Citation, ...]) -> None:
-    db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?)",
-                   ((owner, i, c.source, c.locator) for i, c in enumerate(sources)))
+    db.executemany(
+        "INSERT INTO citations VALUES (?, ?, ?, ?)",
+        ((owner, i, c.source, c.locator) for i, c in enumerate(sources)),
+    )
 
 
 def _insert_alternative(db: sqlite3.Connection, owner: str, i: int, alt: Alternative) -> None:
     start, end, _precision, iso, rendered = _span_columns(alt.when)
     cites = json.dumps([[c.source, c.locator] for c in alt.sources])
-    db.execute("INSERT INTO alternatives VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               (owner, i, alt.held_by, iso, rendered, start, end, alt.object, alt.value, cites))
+    db.execute(
+        "INSERT INTO alternatives VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (owner, i, alt.held_by, iso, rendered, start, end, alt.object, alt.value, cites),
+    )
 
 
 def _insert_phase(db: sqlite3.Connection, p: Phase) -> None:
     start, end, _precision, iso, rendered = _span_columns(p.when)
-    db.execute("INSERT INTO phases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               (p.id, p.people[0], p.people[1], p.label, start, end, iso, rendered, p.polarity,
-                p.summary))
+    db.execute(
+        "INSERT INTO phases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (p.id, p.people[0], p.people[1], p.label, start, end, iso, rendered, p.polarity, p.summary),
+    )
     _insert_citations(db, p.id, p.sources)

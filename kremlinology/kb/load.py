@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from ..dates import Calendar, HistDate, Interval, parse_span
-from ..errors import DataError, DateParseError
+from ..errors import BuildError, DataError, DateParseError
 from . import vocab
 from .model import (
     Alias,
@@ -54,8 +54,22 @@ FIELDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "assertions": (
         frozenset({"id", "subject", "predicate", "statement"}),
-        frozenset({"object", "value", "role", "when", "calendar", "place", "polarity",
-                   "confidence", "alternatives", "sources", "tags", "note"}),
+        frozenset(
+            {
+                "object",
+                "value",
+                "role",
+                "when",
+                "calendar",
+                "place",
+                "polarity",
+                "confidence",
+                "alternatives",
+                "sources",
+                "tags",
+                "note",
+            }
+        ),
     ),
     "phases": (
         frozenset({"id", "people", "label", "when", "polarity", "summary"}),
@@ -75,7 +89,12 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
 def data_files(folder: Path) -> list[Path]:
     """The data files of a folder, in the order they are loaded."""
-    return sorted(folder.glob("*.yaml"))
+    if not folder.is_dir():
+        raise BuildError(f"no data folder at {folder}: give --data DIR, a folder of *.yaml files")
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise BuildError(f"the data folder {folder} holds no *.yaml files")
+    return files
 
 
 def data_version(folder: Path) -> str:
@@ -141,7 +160,9 @@ def _parse_yaml(path: Path, problems: _Problems) -> dict[str, Any] | None:
     if doc is None:
         return {}
     if not isinstance(doc, dict):
-        problems.add("K101", "the file must be a mapping with sources/entities/assertions/phases", 1)
+        problems.add(
+            "K101", "the file must be a mapping with sources/entities/assertions/phases", 1
+        )
         return None
     return doc
 
@@ -152,8 +173,9 @@ def _top_level(doc: dict[str, Any], problems: _Problems) -> Iterator[tuple[str, 
         if key == LINE_KEY:
             continue
         if key not in TOP_LEVEL:
-            problems.add("K101", f"unknown top-level key '{key}' (use {', '.join(TOP_LEVEL)})",
-                         line, key)
+            problems.add(
+                "K101", f"unknown top-level key '{key}' (use {', '.join(TOP_LEVEL)})", line, key
+            )
             continue
         yield key, value
 
@@ -253,8 +275,12 @@ class _Reader:
             self.fail("K105", str(e), name)
             return None
         if calendar is None and _before_switch(span):
-            self.fail("K304", f"'{value}' is before 14 February 1918: say `calendar: julian` "
-                      "(Old Style) or `calendar: gregorian`", name)
+            self.fail(
+                "K304",
+                f"'{value}' is before 14 February 1918: say `calendar: julian` "
+                "(Old Style) or `calendar: gregorian`",
+                name,
+            )
         return span
 
     def strings(self, name: str) -> tuple[str, ...]:
@@ -293,8 +319,16 @@ def _build_source(r: _Reader, where: Where) -> Source | None:
         r.fail("K104", f"'year' must be a whole number, not {year!r}", "year")
         year = 0
     kind = r.choice("kind", vocab.SOURCE_KINDS) or ""
-    return Source(r.text("id"), r.text("author"), r.text("title"), year, kind,
-                  r.optional("url"), r.optional("publisher"), where)
+    return Source(
+        r.text("id"),
+        r.text("author"),
+        r.text("title"),
+        year,
+        kind,
+        r.optional("url"),
+        r.optional("publisher"),
+        where,
+    )
 
 
 def _build_entity(r: _Reader, where: Where) -> Entity | None:
@@ -302,8 +336,17 @@ def _build_entity(r: _Reader, where: Where) -> Entity | None:
     single = r.raw.get("single_holder", True)
     if not isinstance(single, bool):
         r.fail("K104", "'single_holder' must be true or false", "single_holder")
-    return Entity(r.text("id"), kind, r.text("name"), _aliases(r), r.optional("qid"),
-                  r.optional("description"), r.optional("part_of"), bool(single), where)
+    return Entity(
+        r.text("id"),
+        kind,
+        r.text("name"),
+        _aliases(r),
+        r.optional("qid"),
+        r.optional("description"),
+        r.optional("part_of"),
+        bool(single),
+        where,
+    )
 
 
 def _aliases(r: _Reader) -> tuple[Alias, ...]:
@@ -333,14 +376,23 @@ def _build_assertion(r: _Reader, where: Where) -> Assertion | None:
     calendar = r.calendar()
     value = r.raw.get("value")
     return Assertion(
-        id=r.text("id"), subject=r.text("subject"), predicate=r.text("predicate"),
-        statement=r.text("statement"), sources=r.citations(r.raw.get("sources")),
-        object=r.optional("object"), value=None if value is None else str(value),
-        role=r.optional("role"), when=r.span("when", calendar), calendar=calendar,
-        place=r.optional("place"), polarity=r.choice("polarity", vocab.POLARITIES),
+        id=r.text("id"),
+        subject=r.text("subject"),
+        predicate=r.text("predicate"),
+        statement=r.text("statement"),
+        sources=r.citations(r.raw.get("sources")),
+        object=r.optional("object"),
+        value=None if value is None else str(value),
+        role=r.optional("role"),
+        when=r.span("when", calendar),
+        calendar=calendar,
+        place=r.optional("place"),
+        polarity=r.choice("polarity", vocab.POLARITIES),
         confidence=r.choice("confidence", vocab.CONFIDENCES, "certain") or "certain",
-        alternatives=_alternatives(r, calendar), tags=r.strings("tags"),
-        note=r.optional("note"), where=where,
+        alternatives=_alternatives(r, calendar),
+        tags=r.strings("tags"),
+        note=r.optional("note"),
+        where=where,
     )
 
 
@@ -362,7 +414,9 @@ def _alternative(r: _Reader, item: dict[str, Any], calendar: Calendar | None) ->
     return Alternative(
         held_by=str(item.get("held_by", "")),
         sources=r.citations(item.get("sources"), "alternatives"),
-        when=when, object=item.get("object"), value=None if value is None else str(value),
+        when=when,
+        object=item.get("object"),
+        value=None if value is None else str(value),
     )
 
 
@@ -375,9 +429,17 @@ def _build_phase(r: _Reader, where: Where) -> Phase | None:
     when = r.span("when", calendar)
     if when is None:
         return None
-    return Phase(r.text("id"), (people[0], people[1]), r.text("label"), when,
-                 r.choice("polarity", vocab.PHASE_POLARITIES) or "",
-                 r.text("summary"), r.citations(r.raw.get("sources")), calendar, where)
+    return Phase(
+        r.text("id"),
+        (people[0], people[1]),
+        r.text("label"),
+        when,
+        r.choice("polarity", vocab.PHASE_POLARITIES) or "",
+        r.text("summary"),
+        r.citations(r.raw.get("sources")),
+        calendar,
+        where,
+    )
 
 
 _SWITCH = HistDate(1918, 2, 14).bounds()[0]

@@ -77,8 +77,9 @@ def _duplicate_ids(loaded: Loaded) -> Iterator[DataError]:
     for _kind, record_id, where in loaded.ids:
         if record_id in first:
             seen = first[record_id]
-            yield _error("K201", f"id '{record_id}' is already used at {seen.file}:{seen.line}",
-                         where, "id")
+            yield _error(
+                "K201", f"id '{record_id}' is already used at {seen.file}:{seen.line}", where, "id"
+            )
         else:
             first[record_id] = where
 
@@ -100,17 +101,20 @@ def _unknown_entities(loaded: Loaded) -> Iterator[DataError]:
     for a in loaded.data.assertions.values():
         for field, ref in _references(a):
             if ref not in entities:
-                yield _error("K202", f"'{ref}' is no known entity", a.where,
-                             f"assertions[{a.id}].{field}")
+                yield _error(
+                    "K202", f"'{ref}' is no known entity", a.where, f"assertions[{a.id}].{field}"
+                )
     for e in entities.values():
         if e.part_of and e.part_of not in entities:
-            yield _error("K202", f"'{e.part_of}' is no known entity", e.where,
-                         f"entities[{e.id}].part_of")
+            yield _error(
+                "K202", f"'{e.part_of}' is no known entity", e.where, f"entities[{e.id}].part_of"
+            )
     for p in loaded.data.phases.values():
         for person in p.people:
             if person not in entities:
-                yield _error("K202", f"'{person}' is no known entity", p.where,
-                             f"phases[{p.id}].people")
+                yield _error(
+                    "K202", f"'{person}' is no known entity", p.where, f"phases[{p.id}].people"
+                )
 
 
 def _all_citations(data: KBData) -> Iterator[tuple[str, Where, Citation]]:
@@ -129,8 +133,12 @@ def _all_citations(data: KBData) -> Iterator[tuple[str, Where, Citation]]:
 def _unknown_sources(loaded: Loaded) -> Iterator[DataError]:
     for field, where, citation in _all_citations(loaded.data):
         if citation.source not in loaded.data.sources:
-            yield _error("K203", f"'{citation.source}' is no known source (add it to a "
-                         "file's sources: list)", where, field)
+            yield _error(
+                "K203",
+                f"'{citation.source}' is no known source (add it to a file's sources: list)",
+                where,
+                field,
+            )
 
 
 @rule("K403")
@@ -139,16 +147,24 @@ def _missing_locators(loaded: Loaded) -> Iterator[DataError]:
     for field, where, citation in _all_citations(loaded.data):
         source = sources.get(citation.source)
         if source is not None and not source.url and not citation.locator:
-            yield _error("K403", f"cite '{citation.source}' with a locator (chapter or "
-                         "section): it has no url", where, field)
+            yield _error(
+                "K403",
+                f"cite '{citation.source}' with a locator (chapter or section): it has no url",
+                where,
+                field,
+            )
 
 
 @rule("K204")
 def _unknown_predicates(loaded: Loaded) -> Iterator[DataError]:
     for a in loaded.data.assertions.values():
         if a.predicate not in vocab.PREDICATES:
-            yield _error("K204", f"predicate '{a.predicate}' is not in the vocabulary "
-                         "(docs/predicates.md)", a.where, f"assertions[{a.id}].predicate")
+            yield _error(
+                "K204",
+                f"predicate '{a.predicate}' is not in the vocabulary (docs/predicates.md)",
+                a.where,
+                f"assertions[{a.id}].predicate",
+            )
 
 
 @rule("K205")
@@ -160,14 +176,22 @@ def _predicate_kinds(loaded: Loaded) -> Iterator[DataError]:
             continue
         subject = entities.get(a.subject)
         if subject and subject.kind not in predicate.subjects:
-            yield _error("K205", f"'{a.predicate}' takes a subject of kind "
-                         f"{'/'.join(predicate.subjects)}, not {subject.kind}",
-                         a.where, f"assertions[{a.id}].subject")
+            yield _error(
+                "K205",
+                f"'{a.predicate}' takes a subject of kind "
+                f"{'/'.join(predicate.subjects)}, not {subject.kind}",
+                a.where,
+                f"assertions[{a.id}].subject",
+            )
         obj = entities.get(a.object or "")
         if obj and obj.kind not in predicate.objects:
             allowed = "/".join(predicate.objects) or "no entity (use value)"
-            yield _error("K205", f"'{a.predicate}' takes an object of kind {allowed}, "
-                         f"not {obj.kind}", a.where, f"assertions[{a.id}].object")
+            yield _error(
+                "K205",
+                f"'{a.predicate}' takes an object of kind {allowed}, not {obj.kind}",
+                a.where,
+                f"assertions[{a.id}].object",
+            )
 
 
 def _bounds(span: Span) -> tuple[dt.date, dt.date]:
@@ -199,9 +223,13 @@ def _outside_life(loaded: Loaded) -> Iterator[DataError]:
         born, died = lives[a.subject]
         start, end = _bounds(a.when)
         if end <= born or start >= died:
-            yield _error("K301", f"dated {a.when.iso()}, outside the life of '{a.subject}' "
-                         f"({born.isoformat()} – {died.isoformat()})", a.where,
-                         f"assertions[{a.id}].when")
+            yield _error(
+                "K301",
+                f"dated {a.when.iso()}, outside the life of '{a.subject}' "
+                f"({born.isoformat()} – {died.isoformat()})",
+                a.where,
+                f"assertions[{a.id}].when",
+            )
 
 
 @rule("K302")
@@ -210,51 +238,81 @@ def _overlapping_holders(loaded: Loaded) -> Iterator[DataError]:
     terms: dict[str, list[Assertion]] = defaultdict(list)
     for a in loaded.data.assertions.values():
         office = entities.get(a.object or "")
-        if (a.predicate == "held_office" and office and office.single_holder
-                and isinstance(a.when, Interval) and a.role in (None, "holder")):
+        if (
+            a.predicate == "held_office"
+            and office
+            and office.single_holder
+            and isinstance(a.when, Interval)
+            and a.role in (None, "holder")
+        ):
             terms[office.id].append(a)
     for office_id, held in terms.items():
         held.sort(key=lambda a: _bounds(a.when)[0] if a.when else dt.date.min)
         for before, after in zip(held, held[1:], strict=False):
-            if before.when and after.when and _overlap(before.when, after.when) \
-                    and before.subject != after.subject:
-                yield _error("K302", f"'{after.subject}' holds '{office_id}' while "
-                             f"'{before.subject}' still does ({before.id})", after.where,
-                             f"assertions[{after.id}].when")
+            if (
+                before.when
+                and after.when
+                and _overlap(before.when, after.when)
+                and before.subject != after.subject
+            ):
+                yield _error(
+                    "K302",
+                    f"'{after.subject}' holds '{office_id}' while "
+                    f"'{before.subject}' still does ({before.id})",
+                    after.where,
+                    f"assertions[{after.id}].when",
+                )
+
+
+# Successive holders share the handover day (an interval includes its end date).
+HANDOVER = dt.timedelta(days=1)
 
 
 def _overlap(a: Span, b: Span) -> bool:
     (a0, a1), (b0, b1) = _bounds(a), _bounds(b)
-    return a0 < b1 and b0 < a1
+    return a0 + HANDOVER < b1 and b0 + HANDOVER < a1
 
 
 @rule("K401")
 def _unsourced(loaded: Loaded) -> Iterator[DataError]:
     for a in loaded.data.assertions.values():
         if not a.sources:
-            yield _error("K401", "assertion has no source: cite at least one", a.where,
-                         f"assertions[{a.id}].sources")
+            yield _error(
+                "K401",
+                "assertion has no source: cite at least one",
+                a.where,
+                f"assertions[{a.id}].sources",
+            )
     for p in loaded.data.phases.values():
         if not p.sources:
-            yield _error("K401", "phase has no source: cite at least one", p.where,
-                         f"phases[{p.id}].sources")
+            yield _error(
+                "K401", "phase has no source: cite at least one", p.where, f"phases[{p.id}].sources"
+            )
 
 
 @rule("K402")
 def _disputed_without_alternatives(loaded: Loaded) -> Iterator[DataError]:
     for a in loaded.data.assertions.values():
         if a.confidence == "disputed" and not a.alternatives:
-            yield _error("K402", "disputed assertion lists no alternatives (who holds what)",
-                         a.where, f"assertions[{a.id}].alternatives")
+            yield _error(
+                "K402",
+                "disputed assertion lists no alternatives (who holds what)",
+                a.where,
+                f"assertions[{a.id}].alternatives",
+            )
 
 
 @rule("K404")
 def _alternatives_without_dispute(loaded: Loaded) -> Iterator[DataError]:
     for a in loaded.data.assertions.values():
         if a.alternatives and a.confidence != "disputed":
-            yield _error("K404", "alternatives given but confidence is not 'disputed' "
-                         "(use a note for a minority view)", a.where,
-                         f"assertions[{a.id}].confidence")
+            yield _error(
+                "K404",
+                "alternatives given but confidence is not 'disputed' "
+                "(use a note for a minority view)",
+                a.where,
+                f"assertions[{a.id}].confidence",
+            )
 
 
 def count_codes(errors: Iterable[DataError]) -> Counter[str]:

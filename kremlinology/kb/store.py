@@ -48,8 +48,9 @@ class KB:
             self.db.row_factory = sqlite3.Row
             row = self.db.execute("SELECT value FROM meta WHERE key = 'kb_version'").fetchone()
         except sqlite3.Error as e:
-            raise BuildError(f"{path} is not a kremlinology knowledge base ({e}); "
-                             "run `kremlinology kb build`") from e
+            raise BuildError(
+                f"{path} is not a kremlinology knowledge base ({e}); run `kremlinology kb build`"
+            ) from e
         self.version: str = row["value"]
 
     def close(self) -> None:
@@ -64,8 +65,12 @@ class KB:
     def stats(self) -> Stats:
         q = self.db.execute
         kinds = dict(q("SELECT kind, count(*) FROM entities GROUP BY kind ORDER BY kind"))
-        predicates = dict(q("SELECT predicate, count(*) FROM assertions GROUP BY predicate "
-                            "ORDER BY count(*) DESC, predicate"))
+        predicates = dict(
+            q(
+                "SELECT predicate, count(*) FROM assertions GROUP BY predicate "
+                "ORDER BY count(*) DESC, predicate"
+            )
+        )
         years = Counter(r[0][:4] for r in q("SELECT start FROM assertions WHERE start IS NOT NULL"))
         return Stats(
             kb_version=self.version,
@@ -75,8 +80,9 @@ class KB:
             phases=q("SELECT count(*) FROM phases").fetchone()[0],
             predicates=predicates,
             years=dict(sorted(years.items())),
-            disputed=q("SELECT count(*) FROM assertions WHERE confidence = 'disputed'")
-            .fetchone()[0],
+            disputed=q("SELECT count(*) FROM assertions WHERE confidence = 'disputed'").fetchone()[
+                0
+            ],
         )
 
 
