@@ -6,7 +6,6 @@ or data, 2 usage (click's convention).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from enum import StrEnum
@@ -14,12 +13,11 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from . import __version__
-from .errors import DataErrors, KremlinologyError
-from .kb import KB, build_kb, open_kb, validate
-from .settings import Settings
+from .. import __version__
+from ..errors import DataErrors, KremlinologyError
+from ..kb import KB, open_kb
+from ..settings import Settings
 
 app = typer.Typer(
     help="Check texts on the Russian Revolution against a cited, time-aware knowledge base.",
@@ -38,7 +36,7 @@ class Format(StrEnum):
     json = "json"
 
 
-def _settings(ctx: typer.Context) -> Settings:
+def settings_of(ctx: typer.Context) -> Settings:
     settings = ctx.find_root().obj
     return settings if isinstance(settings, Settings) else Settings()
 
@@ -74,62 +72,8 @@ def _root(
 
 
 def open_settings_kb(ctx: typer.Context) -> KB:
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     return open_kb(settings.kb_path, data_dir=settings.data_dir)
-
-
-@kb_app.command("validate")
-def kb_validate(ctx: typer.Context) -> None:
-    """Check every data file; print each problem as FILE:LINE: FIELD: CODE message."""
-    settings = _settings(ctx)
-    data = validate(settings.data_dir)
-    out.print(
-        f"ok: {len(data.entities)} entities, {len(data.assertions)} assertions, "
-        f"{len(data.sources)} sources, {len(data.phases)} phases "
-        f"(kb_version {data.version})",
-        soft_wrap=True,
-    )
-
-
-@kb_app.command("build")
-def kb_build(ctx: typer.Context) -> None:
-    """Compile the data files into the SQLite knowledge base (atomically)."""
-    settings = _settings(ctx)
-    version = build_kb(settings.kb_path, data_dir=settings.data_dir)
-    out.print(f"built {settings.kb_path} (kb_version {version})")
-
-
-@kb_app.command("stats")
-def kb_stats(
-    ctx: typer.Context,
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-) -> None:
-    """Counts of entities by kind, assertions by predicate and by year."""
-    with open_settings_kb(ctx) as kb:
-        stats = kb.stats()
-    if format is Format.json:
-        out.print_json(json.dumps(stats.as_dict()))
-        return
-    out.print(f"[bold]kremlinology knowledge base[/] {stats.kb_version}")
-    out.print(
-        f"{stats.assertions} assertions ({stats.disputed} disputed), "
-        f"{sum(stats.entities.values())} entities, {stats.sources} sources, "
-        f"{stats.phases} relationship phases"
-    )
-    out.print(_counts_table("entities by kind", stats.entities))
-    out.print(_counts_table("assertions by predicate", stats.predicates))
-    decades: dict[str, int] = {}
-    for year, n in stats.years.items():
-        decade = f"{year[:3]}0s"
-        decades[decade] = decades.get(decade, 0) + n
-    out.print(_counts_table("assertions by decade", decades))
-
-
-def _counts_table(title: str, counts: dict[str, int]) -> Table:
-    table = Table(title=title, title_justify="left", show_header=False, box=None, min_width=30)
-    for key, n in counts.items():
-        table.add_row(key, str(n))
-    return table
 
 
 def _report_error(e: KremlinologyError) -> int:
@@ -142,12 +86,18 @@ def _report_error(e: KremlinologyError) -> int:
     return 1
 
 
+def _register_commands() -> None:
+    """Import the command modules; each adds its commands to `app` or `kb_app`."""
+    from . import kb  # noqa: F401
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning our errors into one line and an exit code.
 
     Typer handles usage errors itself (exit 2) and ends with SystemExit; our own errors
     propagate out of it and become one stderr line here.
     """
+    _register_commands()
     try:
         app(args=argv, prog_name="kremlinology")
     except SystemExit as e:
