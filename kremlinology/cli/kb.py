@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from ..kb import build_kb, validate
-from . import Format, settings_of, kb_app, open_settings_kb, out
+from . import Format, kb_app, open_settings_kb, out, settings_of
 
 
 @kb_app.command("validate")
