@@ -2,6 +2,8 @@
 
 - `kb_tiny_path` / `kb_tiny`: the hand-written starter data (tests/data/kb_tiny) compiled
   once per session into a temporary folder.
+- `kb_full_path` / `kb_full`: the shipped knowledge base (kremlinology/data), compiled once
+  per session; for tests that assert known answers from the real data.
 - `cli`: runs the command-line tool in-process and returns (exit code, stdout, stderr).
 - autouse guards: no network, and no KREMLINOLOGY_* variables leaking in from the shell.
 """
@@ -17,7 +19,7 @@ from typing import Any
 import pytest
 
 from kremlinology.cli import main
-from kremlinology.kb import KB, build_kb, open_kb
+from kremlinology.kb import DEFAULT_DATA_DIR, KB, build_kb, open_kb
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -59,6 +61,19 @@ def kb_tiny_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def kb_tiny(kb_tiny_path: Path) -> Iterator[KB]:
     with open_kb(kb_tiny_path, data_dir=KB_TINY) as kb:
+        yield kb
+
+
+@pytest.fixture(scope="session")
+def kb_full_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("kb") / "full.sqlite"
+    build_kb(path, data_dir=DEFAULT_DATA_DIR)
+    return path
+
+
+@pytest.fixture
+def kb_full(kb_full_path: Path) -> Iterator[KB]:
+    with open_kb(kb_full_path) as kb:
         yield kb
 
 
