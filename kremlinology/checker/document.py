@@ -1,0 +1,32 @@
+"""What the pipeline knows about one sentence: the record every step reads and adds to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text.gaps import Gap
+from ..text.ground import DateMention
+from ..text.link import Mention
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    boilerplate: str | None = None  # the kind, when the whole sentence is boilerplate
+    doubt: bool = False  # the text flags itself as dubious here
+    mentions: list[Mention] = field(default_factory=list)
+    coref: str | None = None  # a person carried from context ("he", "the leader")
+    dates: list[DateMention] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def entities(self) -> frozenset[str]:
+        found = {m.entity for m in self.mentions}
+        if self.coref:
+            found.add(self.coref)
+        return frozenset(found)
+
+    def people(self) -> list[str]:
+        return [m.entity for m in self.mentions if m.kind == "person"]

@@ -1,0 +1,177 @@
+"""The knowledge base as the checker reads it: assertions in memory, indexed by entity.
+
+Built once per compiled KB (cached by path and kb_version): reading ~1,000 rows and
+stemming their statements costs a few milliseconds, far less than opening SQLite twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import snowballstemmer
+
+from ..kb import KB
+from ..text.link import NameIndex
+
+WORD = re.compile(r"[^\W\d_]+")
+# Function words carry no evidence about which fact a sentence states.
+STOPWORDS = frozenset(
+    "a an the of in on at to by for from with and or but as is was were be been being had has "
+    "have it its he his him she her they their them this that these those which who whom whose "
+    "what when where while after before into onto over under than then so such not no also "
+    "only even just about against between during until since upon would could should will can "
+    "did do does done there here all any some one two both each other more most very much "
+    "himself itself themselves own same s".split()
+)
+NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "nobody", "none", "without"})
+# Words that mean the same event in the statements and in the texts (after stemming).
+SYNONYMS = {
+    "death": "die", "dead": "die", "expuls": "expel", "birth": "born", "elect": "elect",
+    "elector": "elect", "assassin": "kill", "murder": "kill", "murdered": "kill",
+    "smuggl": "took", "escort": "took", "led": "lead", "chair": "lead", "chairman": "lead",
+    "head": "lead", "embalm": "embalm", "preserv": "embalm", "oust": "remov", "dismiss": "remov",
+}
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def stems(words: list[str]) -> list[str]:
+    """Lower-cased content-word stems, with synonyms folded together."""
+    content = [w.lower() for w in words if w.lower() not in STOPWORDS and len(w) > 1]
+    return [SYNONYMS.get(s, s) for s in _STEMMER.stemWords(content)]
+
+
+def has_negation(text: str) -> bool:
+    lowered = text.lower()
+    return any(w in NEGATIONS for w in WORD.findall(lowered)) or "n't" in lowered
+
+
+@dataclass(frozen=True)
+class IndexedAssertion:
+    id: str
+    subject: str
+    predicate: str
+    object: str | None
+    place: str | None
+    statement: str
+    confidence: str
+    bounds: tuple[dt.date, dt.date] | None
+    alternative_bounds: tuple[tuple[dt.date, dt.date], ...]
+    rendered: str | None
+    iso: str | None
+    is_interval: bool
+    stems: frozenset[str]
+    negated: bool
+    sources: tuple[str, ...]
+
+    @property
+    def entities(self) -> frozenset[str]:
+        return frozenset(e for e in (self.subject, self.object, self.place) if e)
+
+    def years(self) -> tuple[int, int] | None:
+        """First and last New Style year the assertion's date covers."""
+        if self.bounds is None:
+            return None
+        return self.bounds[0].year, (self.bounds[1] - dt.timedelta(days=1)).year
+
+
+@dataclass(frozen=True)
+class CheckIndex:
+    version: str
+    names: NameIndex
+    assertions: dict[str, IndexedAssertion]
+    by_entity: dict[str, tuple[str, ...]]
+    idf: dict[str, float] = field(repr=False)
+
+    def weight(self, stem: str) -> float:
+        return self.idf.get(stem, self.idf.get("", 1.0))
+
+
+_CACHE: dict[tuple[str, str], CheckIndex] = {}
+
+
+def index_for(kb: KB) -> CheckIndex:
+    """The CheckIndex of a compiled KB, built once per (path, kb_version)."""
+    key = (str(kb.path), kb.version)
+    if key not in _CACHE:
+        _CACHE[key] = _build(kb)
+    return _CACHE[key]
+
+
+def _build(kb: KB) -> CheckIndex:
+    names = NameIndex.from_kb(kb)
+    cites = _citations(kb)
+    alternatives = _alternatives(kb)
+    assertions: dict[str, IndexedAssertion] = {}
+    for row in kb.db.execute("SELECT * FROM assertions"):
+        assertions[row["id"]] = _indexed(row, names, cites, alternatives)
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for a in assertions.values():
+        for entity in a.entities:
+            by_entity[entity].append(a.id)
+    return CheckIndex(
+        kb.version, names, assertions, {k: tuple(v) for k, v in by_entity.items()},
+        _idf(assertions.values()),
+    )
+
+
+def _indexed(row: object, names: NameIndex, cites: dict[str, tuple[str, ...]],
+             alternatives: dict[str, tuple[tuple[dt.date, dt.date], ...]]) -> IndexedAssertion:
+    r = row  # sqlite3.Row
+    bounds = None
+    if r["start"]:  # type: ignore[index]
+        bounds = (dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"]))  # type: ignore[index]
+    statement: str = r["statement"]  # type: ignore[index]
+    return IndexedAssertion(
+        id=r["id"], subject=r["subject"], predicate=r["predicate"], object=r["object"],  # type: ignore[index]
+        place=r["place"], statement=statement, confidence=r["confidence"],  # type: ignore[index]
+        bounds=bounds, alternative_bounds=alternatives.get(r["id"], ()),  # type: ignore[index]
+        rendered=r["rendered"], iso=r["iso"],  # type: ignore[index]
+        is_interval=bool(r["iso"] and "/" in r["iso"]),  # type: ignore[index]
+        stems=frozenset(stems(_content_words(statement, names))),
+        negated=has_negation(statement), sources=cites.get(r["id"], ()),  # type: ignore[index]
+    )
+
+
+def _content_words(text: str, names: NameIndex) -> list[str]:
+    """Words of `text` that are not part of a known name (names are matched as entities)."""
+    from ..text.link import link_mentions
+
+    spans = [(m.start, m.end) for m in link_mentions(text, names)]
+    return [w.group() for w in WORD.finditer(text)
+            if not any(s <= w.start() < e for s, e in spans)]
+
+
+def _citations(kb: KB) -> dict[str, tuple[str, ...]]:
+    rows = kb.db.execute(
+        "SELECT c.owner, c.locator, s.author, s.title, s.year, s.url FROM citations c "
+        "JOIN sources s ON s.id = c.source_id ORDER BY c.owner, c.ord"
+    )
+    found: dict[str, list[str]] = defaultdict(list)
+    for owner, locator, author, title, year, url in rows:
+        text = f"{author}, {title} ({year})"
+        text += f", {locator}" if locator else ""
+        text += f", {url}" if url and not (locator or "").startswith("http") else ""
+        found[owner].append(text)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _alternatives(kb: KB) -> dict[str, tuple[tuple[dt.date, dt.date], ...]]:
+    found: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for owner, start, end in kb.db.execute(
+        "SELECT assertion_id, start, end FROM alternatives WHERE start IS NOT NULL"
+    ):
+        found[owner].append((dt.date.fromisoformat(start), dt.date.fromisoformat(end)))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _idf(assertions: object) -> dict[str, float]:
+    docs = list(assertions)  # type: ignore[call-overload]
+    counts: Counter[str] = Counter(s for a in docs for s in a.stems)
+    n = len(docs) + 1
+    idf = {s: math.log(n / (1 + c)) + 1.0 for s, c in counts.items()}
+    idf[""] = math.log(n) + 1.0  # an unseen word weighs as the rarest
+    return idf

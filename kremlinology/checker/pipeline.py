@@ -1,0 +1,154 @@
+"""The checker: text -> Report, in numbered steps.
+
+1. split sentences; mark boilerplate and the text's own doubt markers;
+2. find stripped-number gaps;
+3. per sentence, in reading order: link names (and carry "he" to the last person named),
+   ground dates (carrying the year), match candidate assertions, restore the sentence's
+   gaps, decide the verdict;
+4. assemble clean_text (content only, restored numbers in, glued words apart) and the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..kb import KB
+from ..text.clean import mark_boilerplate
+from ..text.clean import find_doubts
+from ..text.gaps import Gap, find_gaps
+from ..text.ground import find_dates
+from ..text.link import link_mentions
+from ..text.sentences import split_sentences
+from .document import Sentence
+from .index import CheckIndex, index_for
+from .match import match_claims
+from .report import BoilerplateSpan, Claim, Fact, Report, Restoration
+from .restore import restore_gaps
+from .verdict import decide_verdict
+
+# A sentence is boilerplate when boilerplate spans cover at least this share of it.
+BOILERPLATE_SHARE = 0.8
+PRONOUN = re.compile(r"\b(?:he|his|him)\b", re.I)
+
+
+def check(text: str, *, kb: KB, source: str = "-", site_lines: Sequence[str] = ()) -> Report:
+    """Check a decoded text against the knowledge base (see the module docstring)."""
+    index = index_for(kb)
+    spans = split_sentences(text)
+    boilerplate = mark_boilerplate(text, spans, site_lines=site_lines)
+    doubts = find_doubts(text)
+    gaps = find_gaps(text, spans, is_name=index.names.is_person)
+    sentences = _sentences(text, spans, boilerplate, doubts, gaps)
+    claims, restorations = _read(text, sentences, index)
+    return Report(
+        source=source,
+        kb_version=kb.version,
+        text=text,
+        clean_text=clean_text(text, boilerplate, restorations, gaps),
+        claims=tuple(claims),
+        restorations=tuple(restorations),
+        boilerplate=tuple(BoilerplateSpan(b.start, b.end, b.kind) for b in boilerplate),
+    )
+
+
+def _sentences(text: str, spans: list[tuple[int, int]], boilerplate: Sequence[object],
+               doubts: Sequence[object], gaps: list[Gap]) -> list[Sentence]:
+    found = []
+    for start, end in spans:
+        sent = Sentence(start, end, text[start:end])
+        sent.boilerplate = _boilerplate_kind(start, end, boilerplate)
+        sent.doubt = any(start <= d.start < end for d in doubts)  # type: ignore[attr-defined]
+        sent.gaps = [g for g in gaps if start <= g.at <= end]
+        found.append(sent)
+    return found
+
+
+def _boilerplate_kind(start: int, end: int, boilerplate: Sequence[object]) -> str | None:
+    covered, kind = 0, None
+    for b in boilerplate:
+        overlap = min(end, b.end) - max(start, b.start)  # type: ignore[attr-defined]
+        if overlap > 0:
+            covered += overlap
+            kind = b.kind  # type: ignore[attr-defined]
+    return kind if covered >= BOILERPLATE_SHARE * (end - start) else None
+
+
+def _read(text: str, sentences: list[Sentence],
+          index: CheckIndex) -> tuple[list[Claim], list[Restoration]]:
+    claims: list[Claim] = []
+    restorations: list[Restoration] = []
+    year: int | None = None
+    last_person: str | None = None
+    for sent in sentences:
+        if sent.boilerplate is None:
+            sent.mentions = link_mentions(text, index.names, sent.start, sent.end)
+            sent.coref = _coref(sent, last_person)
+            sent.dates = find_dates(text, sent.start, sent.end, year=year)
+            restored = restore_gaps(sent, text, index)
+            restorations.extend(restored)
+            year = _last_year(sent, restored, year)
+            last_person = _first_person(sent) or last_person
+        candidates = match_claims(sent, index) if sent.boilerplate is None else []
+        claims.append(_claim(sent, decide_verdict(sent, candidates, index)))
+    return claims, restorations
+
+
+def _coref(sent: Sentence, last_person: str | None) -> str | None:
+    people = sent.people()
+    if last_person and PRONOUN.search(sent.text) and last_person not in people:
+        first_word = sent.text.split(maxsplit=1)[0].lower() if sent.text.split() else ""
+        if not people or first_word in ("he", "his"):
+            return last_person
+    return None
+
+
+def _first_person(sent: Sentence) -> str | None:
+    people = sent.people()
+    return people[0] if people else sent.coref
+
+
+def _last_year(sent: Sentence, restored: list[Restoration], year: int | None) -> int | None:
+    written = [d.date.year for d in sent.dates if not d.year_carried]
+    values = [int(r.value) for r in restored if r.value.isdigit()]
+    found = [*written, *values]
+    return found[-1] if found else year
+
+
+def _claim(sent: Sentence, verdict: object) -> Claim:
+    v = verdict  # a Verdict; typed loosely to keep check/ free of import cycles
+    facts = tuple(
+        Fact(a.id, a.statement, a.iso, a.sources) for a in v.assertions  # type: ignore[attr-defined]
+    )
+    return Claim(sent.start, sent.end, sent.text, v.kind, v.correction,  # type: ignore[attr-defined]
+                 v.explanation, facts)  # type: ignore[attr-defined]
+
+
+def clean_text(text: str, boilerplate: Sequence[object], restorations: Sequence[Restoration],
+               gaps: Sequence[Gap]) -> str:
+    """The content with boilerplate removed, restored numbers inserted, glued words apart."""
+    inserts: dict[int, str] = {g.at: "" for g in gaps if g.glued is not None}
+    for r in restorations:
+        inserts[r.at] = r.value
+    skip = sorted((b.start, b.end) for b in boilerplate)  # type: ignore[attr-defined]
+    pieces: list[str] = []
+    pos = 0
+    for start, end in skip + [(len(text), len(text))]:
+        pieces.append(_with_inserts(text, pos, max(pos, start), inserts))
+        pos = max(pos, end)
+    cleaned = "".join(pieces)
+    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]{2,}", " ", cleaned)).strip() + "\n"
+
+
+def _with_inserts(text: str, start: int, end: int, inserts: dict[int, str]) -> str:
+    out: list[str] = []
+    pos = start
+    for at in sorted(a for a in inserts if start <= a < end or (a == end and a > start)):
+        out.append(text[pos:at])
+        value = inserts[at]
+        left = " " if at > 0 and not text[at - 1].isspace() else ""
+        right = " " if at < len(text) and not text[at].isspace() else ""
+        out.append(f"{left}{value}{right}" if value else (" " if left and right else ""))
+        pos = at
+    out.append(text[pos:end])
+    return "".join(out)
