@@ -1,0 +1,464 @@
+"""Stripped-number gaps: where a year, a day or a footnote marker was cut out of the text.
+
+Scrapers that drop numbers drop the spaces and commas around them too, so the traces are
+grammatical, not numeric. The rules, numbered as in `RULES`:
+
+1. glued tokens: a token that is two words run together, "ofZinoviev", "PetrogradStalin"
+   (a case change inside a word) or "Mayit", "Leninwho", "Inthe", "partyheld" (checked
+   against the word list in words.py). A month or a preposition on the left means a year
+   was cut ("in May 1924, it"); any other word means a footnote marker ("party,[7] held");
+2. dangling prepositions: "from until", "of and", "between and", "since ,", "in In the",
+   "during Zinoviev," and, with `is_name`, "in Lenin, who";
+3. months without their year: "January 21, The", "21 January Stalin", "in January Stalin",
+   and, with low confidence because English allows it, "in May he left";
+4. other traces: "in the s" (a decade), "( – )" or "in –" (a whole range), "[ ]" and
+   "rule.The" (footnote markers).
+
+A `Gap`'s `at` is the index just after the word the missing number followed (after "May"
+in "Mayit", after "from" in "from until", after "21," in "January 21, The"): the restorer
+inserts " 1924" or " 1924," there. Kinds: "year"; "day" (a month with its day cut: "on
+October, the"); "range", only when one trace stands for a whole range such as "1924–1927"
+(a lone dash, empty parentheses), while "from until" and "between and" give two "year"
+gaps, one per number; "footnote". `confidence` is how sure the rule is, from the cases in
+tests/data/texts: glue is near certain, a bare month is a guess.
+
+`is_name(s)` must answer True for names of people only ("Lenin", "Joseph Stalin"): "in
+Lenin, who" is a gap, "in Petrograd, the" is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from kremlinology.dates import MONTHS
+from kremlinology.text import words
+from kremlinology.text.sentences import SENTENCE_STARTERS, split_sentences
+
+GapKind = Literal["year", "day", "range", "footnote"]
+IsName = Callable[[str], bool]
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A place in the text where a number was stripped."""
+
+    at: int
+    kind: GapKind
+    cue: str
+    glued: Span | None
+    confidence: float
+
+
+# Confidence of each trace. Glue and ungrammatical pairs are near certain; the lower values
+# are traces that ordinary English also produces ("he came in.", "in May he left").
+GLUED_YEAR = 0.95  # "Mayit", "ofZinoviev": no English word looks like this
+GLUED_FOOTNOTE = 0.85  # "PetrogradStalin", "Leninwho": could also be a typo
+GLUED_LOWER = 0.7  # "partyheld": all lower case, a plain typo is as likely
+MONTH_NEW_SENTENCE = 0.85  # "January 21, The": a sentence began where the year was
+MONTH_NAME_AFTER = 0.7  # "21 January Stalin": English would want a comma
+MONTH_BARE_NAME = 0.6  # "in January Stalin opposed": plausible without a year
+MONTH_BARE_PUNCT = 0.4  # "returned in October.": the year may be known from context
+MONTH_BARE_WORD = 0.3  # "in May he left": ordinary English
+MONTH_NO_DAY = 0.6  # "on October, the": "on" wants a day
+DECADE = 0.85  # "in the s"
+RANGE_DASH = 0.8  # "( – )", "in –,"
+FOOTNOTE_TRACE = 0.6  # "[ ]", "rule.The": also URLs, typos
+
+# Words after which a cut number was a year ("in 1924", "early 1926", "and 1927").
+YEAR_WORDS = frozenset(
+    "in of from since until till during throughout by before after between early late mid"
+    " and or to circa around".split()
+)
+# Surname particles: "McDonald", "DeGaulle", "LaGuardia" change case but are not glued.
+NAME_PARTICLES = frozenset("mc mac de di da du la le van von der del st al el ibn bin".split())
+# A footnote glue's right part is a word that follows a footnote marker: "who", "and",
+# "held". The 1,000 most frequent words cover them and keep "Tom|sky" out (sky: 1,778).
+FUNCTION_RANK = 1000
+# A function tail is at least this long: "Put|in", "Kalin|in" are names, not glue.
+MIN_TAIL = 3
+# Shorter tokens are too often real words the list lacks ("Ina", "Ofa"); "Inhe" is four.
+MIN_GLUED = 4
+
+MONTH_NAMES = "|".join(MONTHS)
+TOKEN = re.compile(rf"\b[^\W\d_]{{{MIN_GLUED},}}\b")
+MONTH_KEYS = {month.lower(): month for month in MONTHS}
+CASE_CHANGE = re.compile(r"[a-z][A-Z]")
+# Left parts that mean a cut year ("Mayit", "Inhe"), longest first so "Until" beats "Un".
+PREFIXES = sorted(
+    [(key, month) for key, month in MONTH_KEYS.items()] + [(word, "") for word in YEAR_WORDS],
+    key=lambda pair: -len(pair[0]),
+)
+
+# A preposition that takes a year, or "in early/late/mid" (then the year follows the
+# qualifier). The prepositions can start a sentence, hence the two cases.
+PREP = (
+    r"(?:\b[Ii]n[ \t]+(?P<qual>early|late|mid)"
+    r"|\b(?P<prep>[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hroughout|[Ff]rom"
+    r"|[Bb]etween|[Bb]y))"
+)
+# The connector may be glued to what followed the second number: "of andSoviet".
+PREP_PAIR = re.compile(PREP + r"[ \t]+(?P<conn>and|or|until|till|to|through)(?![a-z])")
+PREP_PUNCT = re.compile(PREP + r"(?P<space>[ \t]*)(?=[.,;:!?)]|$)")
+PREP_CAPITAL = re.compile(PREP + r"[ \t]+(?=[A-Z])")
+CAPITAL_RUN = re.compile(r"[A-Z][^\W\d_]*(?:[ \t]+[A-Z][^\W\d_]*){0,2}")
+
+# Pairs that English does not produce without a number between them ("from until"), with
+# their confidence; "in and", "throughout and" are also "came in and sat", "throughout and
+# after", so they are low. A pair followed by another preposition is a coordination, not a
+# gap: "during and after the war", "in and around Moscow".
+PAIR_CONFIDENCE = {
+    ("from", "until"): 0.95,
+    ("from", "till"): 0.95,
+    ("from", "to"): 0.9,
+    ("from", "through"): 0.9,
+    ("between", "and"): 0.95,
+    ("of", "and"): 0.9,
+    ("of", "or"): 0.8,
+    ("during", "and"): 0.8,
+    ("early", "and"): 0.8,
+    ("until", "and"): 0.6,
+    ("throughout", "and"): 0.6,
+    ("in", "and"): 0.4,
+    ("in", "or"): 0.4,
+}
+COORDINATED = re.compile(
+    r"[ \t]+(?:after|before|around|out|of|beyond|since|following|outside|near|into|from"
+    r"|throughout|during|within|at|on)\b"
+)
+# Pairs whose connector must be followed by a second number: "between [1923] and [1927]".
+RANGE_PAIRS = frozenset(
+    {("between", "and"), ("from", "to"), ("from", "until"), ("from", "till"), ("from", "through")}
+)
+# What may follow the connector when a second number was cut after it. After a range
+# ("between and") anything but a lower-case word ("from [1922] to the end" is English); after
+# other pairs only the end of a clause: "during and." but not "throughout and the".
+CLAUSE_FOLLOWERS = frozenset(
+    {"end", "punct", "comma-end", "comma-lower", "comma-starter", "comma-capital"}
+)
+RANGE_FOLLOWERS = CLAUSE_FOLLOWERS | {"starter", "capital", "dash"}
+# A preposition before punctuation: "during ." is a gap, "he came in." is English (a
+# stranded preposition), "ever since." too. A blank before the mark ("since ,") is what
+# the cut left behind and adds SPACE_BONUS.
+PUNCT_CONFIDENCE = {
+    "during": 0.9,
+    "between": 0.85,
+    "until": 0.8,
+    "till": 0.8,
+    "early": 0.9,
+    "late": 0.9,
+    "mid": 0.9,
+    "since": 0.6,
+    "throughout": 0.6,
+    "of": 0.6,
+    "in": 0.4,
+    "from": 0.4,
+    "by": 0.3,
+}
+SPACE_BONUS = 0.3
+MAX_CONFIDENCE = 0.95
+# A preposition before a capitalised word that starts sentences ("in In the years") is near
+# certain; before "The" or "A" it may be a title ("published in The Times").
+CAPITAL_STARTER = 0.9
+CAPITAL_ARTICLE = 0.4
+ARTICLES = frozenset({"The", "A", "An"})
+# Before a person's name ("in Lenin, who"): only prepositions that take dates rather than
+# people; "of Lenin", "from Lenin", "by Lenin" are ordinary.
+PERSON_DATE_PREPS = frozenset({"in", "since", "until", "till", "during", "throughout", "early"})
+NAME_COMMA = 0.75  # "in Lenin, who"
+NAME_BARE = 0.5  # "in Lenin who": also "faith in Lenin"
+DURING_CAPITAL_COMMA = 0.6  # "during Kamenev," where is_name does not know the name
+
+MONTH_DAY = re.compile(rf"\b(?P<when>{MONTH_NAMES})[ \t]+\d{{1,2}}\b,?")
+DAY_MONTH = re.compile(rf"\b\d{{1,2}}[ \t]+(?P<when>{MONTH_NAMES})\b")
+PREP_MONTH = re.compile(
+    r"\b(?i:in|since|until|till|by|during|from|to|between|and|early|late"
+    rf"|mid|of|before|after|throughout)[ \t]+(?P<when>{MONTH_NAMES})\b"
+)
+# Any month before a range dash or a closing parenthesis: "(18 July – 25 August)".
+ANY_MONTH = re.compile(rf"\b(?P<when>{MONTH_NAMES})\b")
+# A season without an article after a comma or a preposition: "in Gorki, summer" ends a
+# caption; "in summer." is also English, hence the low value for punctuation.
+SEASON = re.compile(
+    r"(?:,|\b(?i:in|since|until|by|during|early|late|mid))[ \t]+"
+    r"(?P<when>spring|summer|autumn|winter)\b"
+)
+SEASON_CONFIDENCE = {
+    "end": 0.5,
+    "punct": MONTH_BARE_PUNCT,
+    "starter": MONTH_NEW_SENTENCE,
+    "capital": MONTH_BARE_NAME,
+    "dash": RANGE_DASH,
+}
+ON_MONTH = re.compile(rf"\b[Oo]n[ \t]+(?P<when>{MONTH_NAMES})\b(?![ \t]*\d)")
+# The confidence of a month's gap by what follows it (see `_follower`), per rule.
+MONTH_DAY_CONFIDENCE = {
+    "starter": MONTH_NEW_SENTENCE,
+    "capital": MONTH_NAME_AFTER,
+    "comma-capital": MONTH_BARE_PUNCT,
+    "dash": RANGE_DASH,
+}
+DAY_MONTH_CONFIDENCE = MONTH_DAY_CONFIDENCE | {
+    "comma-capital": MONTH_NAME_AFTER,
+    "punct": MONTH_BARE_PUNCT,
+}
+PREP_MONTH_CONFIDENCE = DAY_MONTH_CONFIDENCE | {
+    "capital": MONTH_BARE_NAME,
+    "comma-capital": MONTH_BARE_NAME,
+    "lower": MONTH_BARE_WORD,
+    "comma-lower": MONTH_BARE_WORD,
+}
+FOLLOWER = re.compile(r"(?P<blank>[ \t]*)(?P<comma>,?)[ \t]*(?P<next>[^\W_]+|\S)?")
+
+DECADE_WORDS = frozenset({"the", "early", "late", "mid"})
+DECADE_TRACE = re.compile(
+    r"\b(?:(?i:the)(?:[ \t]+(?:early|late|mid))?|early|late|mid)(?=[ \t]+s\b(?!['’]))"
+)
+# "()" held one year ("Service ()"), "(–)" a range ("Kamenev (–)").
+EMPTY_PARENS = re.compile(r"\((?=[ \t,]*\))")
+DASH_PARENS = re.compile(r"\((?=[ \t,]*[–-][ \t,]*\))")
+
+# A preposition before a lone dash: "in – ,", or "in-." when the blanks went too.
+PREP_DASH = re.compile(r"\b(?i:in|of|from|during|between|the)(?=[ \t]*[–-](?:[ \t,.;)]|$))")
+EMPTY_BRACKETS = re.compile(r"\[(?=[ \t]*\])")
+EMPTY_BRACKETS_CONFIDENCE = 0.9
+PERIOD_GLUE = re.compile(r"\b[a-z]{2,}\.(?=[A-Z][a-z])")
+
+
+def find_gaps(
+    text: str,
+    sentences: Sequence[Span] | None = None,
+    *,
+    is_name: IsName = lambda s: False,
+) -> list[Gap]:
+    """The gaps in `text`, in order of `at`; one per place, the most confident."""
+    spans = split_sentences(text) if sentences is None else sentences
+    best: dict[int, Gap] = {}
+    for start, end in spans:
+        for rule in RULES:
+            for gap in rule(text, start, end, is_name):
+                if gap.at not in best or gap.confidence > best[gap.at].confidence:
+                    best[gap.at] = gap
+    return [best[at] for at in sorted(best)]
+
+
+# 1. Glued tokens
+
+
+def _glued_tokens(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for match in TOKEN.finditer(text, start, end):
+        token = match.group()
+        parts = _split_token(token, is_name)
+        if parts is not None:
+            yield _glued_gap(parts, match.start(), len(token))
+
+
+def _split_token(token: str, is_name: IsName) -> tuple[str, str] | None:
+    if token[-1] == "s" and token[:-1].lower() in DECADE_WORDS:
+        return token[:-1], "s"  # "the early [1920]s" with the blank cut too: "earlys"
+    rank = words.rank(token)
+    if (rank is not None and rank <= words.MAX_PART_RANK) or is_name(token):
+        return None
+    change = CASE_CHANGE.search(token)
+    if change is not None:
+        return _split_case_change(token, change.start() + 1)
+    if token.islower():
+        parts = words.split_glued(token)
+        return (parts[0], parts[1]) if parts else _split_function_tail(token, is_name)
+    if token[0].isupper() and token[1:].islower():
+        return _split_capitalised(token, is_name)
+    return None
+
+
+def _split_case_change(token: str, at: int) -> tuple[str, str] | None:
+    """ "ofZinoviev", "PetrogradStalin"; not "McDonald" or "iPhone"."""
+    left = token[:at]
+    if len(left) < words.MIN_PART or left.lower() in NAME_PARTICLES:
+        return None
+    if not (left[0].isupper() or words.is_word(left)):
+        return None
+    return left, token[at:]
+
+
+def _split_capitalised(token: str, is_name: IsName) -> tuple[str, str] | None:
+    """ "Mayit", "Octoberwhich": a month, then a function word; else a function tail."""
+    lower = token.lower()
+    for key, word in PREFIXES:
+        if lower.startswith(key) and _is_function_word(token[len(key) :]):
+            return word or token[: len(key)], token[len(key) :]
+    return _split_function_tail(token, is_name)
+
+
+def _split_function_tail(token: str, is_name: IsName) -> tuple[str, str] | None:
+    """ "Leninwho", "Politburoand", "Inthe": a listed word or a name, then a function word."""
+    for at in range(len(token) - MIN_TAIL, words.MIN_PART - 1, -1):
+        left, right = token[:at], token[at:]
+        if _is_function_word(right) and (words.is_word(left) or is_name(left)):
+            return left, right
+    return None
+
+
+def _is_function_word(part: str) -> bool:
+    rank = words.rank(part)
+    return len(part) >= words.MIN_PART and rank is not None and rank <= FUNCTION_RANK
+
+
+def _glued_gap(parts: tuple[str, str], offset: int, length: int) -> Gap:
+    left, right = parts
+    at, glued = offset + len(left), (offset, offset + length)
+    key = left.lower()
+    lower = left.islower() and right.islower()
+    if right == "s":
+        return Gap(at, "year", "decade", glued, DECADE)
+    if key in MONTH_KEYS:
+        return Gap(at, "year", f"month:{MONTH_KEYS[key]}", glued, GLUED_YEAR)
+    if key in YEAR_WORDS:
+        confidence = GLUED_LOWER if lower else GLUED_YEAR
+        return Gap(at, "year", _cue(key), glued, confidence)
+    return Gap(at, "footnote", "footnote", glued, GLUED_LOWER if lower else GLUED_FOOTNOTE)
+
+
+def _cue(word: str) -> str:
+    word = word.lower()
+    return f"conj:{word}" if word in ("and", "or") else f"prep:{word}"
+
+
+# 2. Dangling prepositions
+
+
+def _prep_pairs(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for match in PREP_PAIR.finditer(text, start, end):
+        word, conn = _prep_word(match), match["conn"]
+        confidence = PAIR_CONFIDENCE.get((word, conn))
+        if confidence is None or COORDINATED.match(text, match.end(), end):
+            continue
+        yield Gap(_prep_end(match), "year", _cue(word), None, confidence)
+        yield from _second_number(text, match.end(), end, (word, conn))
+
+
+def _second_number(text: str, at: int, end: int, pair: tuple[str, str]) -> Iterator[Gap]:
+    """The number after the connector: "between [1923] and [1927], the", "during and."."""
+    category, _ = _follower(text, at, end)
+    if category in (RANGE_FOLLOWERS if pair in RANGE_PAIRS else CLAUSE_FOLLOWERS):
+        yield Gap(at, "year", _cue(pair[1]), None, MONTH_NEW_SENTENCE)
+
+
+def _prep_punct(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for match in PREP_PUNCT.finditer(text, start, end):
+        word = _prep_word(match)
+        bonus = SPACE_BONUS if match["space"] else 0.0
+        confidence = min(PUNCT_CONFIDENCE[word] + bonus, MAX_CONFIDENCE)
+        yield Gap(_prep_end(match), "year", _cue(word), None, confidence)
+
+
+def _prep_capital(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for match in PREP_CAPITAL.finditer(text, start, end):
+        run = CAPITAL_RUN.match(text, match.end(), end)
+        if run is None:
+            continue
+        confidence = _capital_confidence(_prep_word(match), run, text, end, is_name)
+        if confidence:
+            yield Gap(_prep_end(match), "year", _cue(_prep_word(match)), None, confidence)
+
+
+def _capital_confidence(
+    word: str, run: re.Match[str], text: str, end: int, is_name: IsName
+) -> float:
+    first = run.group().split()[0]
+    after = text[run.end() : min(run.end() + 2, end)]
+    if first in MONTH_KEYS.values():
+        return 0.0  # rule 3
+    if first in ARTICLES:
+        return CAPITAL_ARTICLE
+    if first in SENTENCE_STARTERS:
+        return CAPITAL_STARTER
+    possessive = after.startswith(("'", "’"))
+    if word in PERSON_DATE_PREPS and not possessive and (is_name(run.group()) or is_name(first)):
+        return NAME_COMMA if after.startswith(",") else NAME_BARE
+    if word == "during" and after.startswith(","):
+        return DURING_CAPITAL_COMMA
+    return 0.0
+
+
+def _prep_word(match: re.Match[str]) -> str:
+    return (match["qual"] or match["prep"]).lower()
+
+
+def _prep_end(match: re.Match[str]) -> int:
+    return match.end("qual") if match["qual"] else match.end("prep")
+
+
+# 3. Months without their year
+
+
+def _months(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for pattern, table, cue in MONTH_RULES:
+        for match in pattern.finditer(text, start, end):
+            category, _ = _follower(text, match.end(), end)
+            confidence = table.get(category)
+            if confidence:
+                yield Gap(match.end(), "year", f"{cue}:{match['when']}", None, confidence)
+
+
+def _months_without_day(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for match in ON_MONTH.finditer(text, start, end):
+        if _follower(text, match.end(), end)[0] != "glued":
+            yield Gap(match.end(), "day", f"month:{match['when']}", None, MONTH_NO_DAY)
+
+
+def _follower(text: str, at: int, end: int) -> tuple[str, str]:
+    """What follows `at`: ("starter", "The"), ("comma-lower", "the"), ("end", "") ..."""
+    match = FOLLOWER.match(text, at, end)
+    if match is None or not match["next"]:  # cannot be None: every group may be empty
+        return ("comma-end" if match and match["comma"] else "end"), ""
+    following, comma = match["next"], "comma-" if match["comma"] else ""
+    if following[0].isdigit():
+        return "digit", following
+    if following[0].isalpha() and not match["blank"] and not comma:
+        return "glued", following
+    if following in ("–", "-", ")"):
+        return "dash", following
+    if not following[0].isalpha():
+        return "punct", following
+    if following[0].islower():
+        return comma + "lower", following
+    return comma + ("starter" if following in SENTENCE_STARTERS else "capital"), following
+
+
+# 4. Other traces: decades, whole ranges, footnote markers
+
+
+def _other_traces(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for pattern, kind, cue, confidence in TRACES:
+        for match in pattern.finditer(text, start, end):
+            yield Gap(match.end(), kind, cue, None, confidence)
+
+
+MONTH_RULES = (
+    (MONTH_DAY, MONTH_DAY_CONFIDENCE, "month"),
+    (DAY_MONTH, DAY_MONTH_CONFIDENCE, "month"),
+    (PREP_MONTH, PREP_MONTH_CONFIDENCE, "month"),
+    (ANY_MONTH, {"dash": RANGE_DASH}, "month"),
+    (SEASON, SEASON_CONFIDENCE, "season"),
+)
+TRACES: tuple[tuple[re.Pattern[str], GapKind, str, float], ...] = (
+    (DECADE_TRACE, "year", "decade", DECADE),
+    (EMPTY_PARENS, "year", "parens", RANGE_DASH),
+    (DASH_PARENS, "range", "parens", RANGE_DASH),
+    (PREP_DASH, "range", "dash", RANGE_DASH),
+    (EMPTY_BRACKETS, "footnote", "footnote", EMPTY_BRACKETS_CONFIDENCE),
+    (PERIOD_GLUE, "footnote", "footnote", FOOTNOTE_TRACE),
+)
+Rule = Callable[[str, int, int, IsName], Iterator[Gap]]
+RULES: tuple[Rule, ...] = (
+    _glued_tokens,
+    _prep_pairs,
+    _prep_punct,
+    _prep_capital,
+    _months,
+    _months_without_day,
+    _other_traces,
+)

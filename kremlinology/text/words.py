@@ -1,0 +1,84 @@
+"""The English word list used to tell real words from glued ones.
+
+It is wordninja's list (a PyPI package we depend on): 126,000 lower-case words ranked by
+frequency in English Wikipedia, loaded once on first use. We read its file directly rather
+than `import wordninja`, which builds a language model at import time that we do not use.
+A word's cost is wordninja's: log(rank * log(N)), Zipf's law, so rare words cost more.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import math
+from functools import cache
+from pathlib import Path
+
+# A glued token is split in two only when both parts are at least this long: one-letter
+# parts ("a", "s", "i") make almost any string splittable.
+MIN_PART = 2
+
+# A part of a split must be among the most frequent words: the list's tail holds junk such
+# as "inthe" (rank 53,650) and fragments ("ilov", "skaya") that let Russian names split.
+# 40,000 keeps "petrograd" (22,841) and "politburo" (46,165 is out: such names are
+# recognised by `is_name` in gaps.py instead).
+MAX_PART_RANK = 40_000
+
+# The split must be this much cheaper than the whole token: "inthe" costs 13.3 whole and
+# 6.0 as "in the"; "another" costs 7.5 whole and 12.2 as "an other", "maybe" 10.6 and 11.9.
+SPLIT_MARGIN = 2.0
+
+
+@cache
+def _ranks() -> dict[str, int]:
+    with gzip.open(_word_file()) as stream:
+        words = stream.read().decode("utf-8").split()
+    return {word: rank for rank, word in enumerate(words, start=1)}
+
+
+def _word_file() -> Path:
+    spec = importlib.util.find_spec("wordninja")
+    if spec is None or spec.origin is None:  # a declared dependency, but fail politely
+        raise ModuleNotFoundError("wordninja is not installed: pip install wordninja")
+    return Path(spec.origin).parent / "wordninja" / "wordninja_words.txt.gz"
+
+
+def rank(token: str) -> int | None:
+    """The frequency rank of `token` (1 = "the"), or None when it is not in the list."""
+    return _ranks().get(token.lower())
+
+
+def is_word(token: str) -> bool:
+    """Whether `token`, lower-cased, is in the word list."""
+    return token.lower() in _ranks()
+
+
+def cost(token: str) -> float:
+    """wordninja's cost of `token` as one word; infinite when it is not a word."""
+    found = rank(token)
+    if found is None:
+        return math.inf
+    return math.log(found * math.log(len(_ranks())))
+
+
+def split_glued(token: str) -> list[str] | None:
+    """Two frequent words that `token` is glued from, in its own case, or None.
+
+    "partyheld" -> ["party", "held"], "Inthe" -> ["In", "the"]; "another" -> None.
+    """
+    best: tuple[float, int] | None = None
+    for at in range(MIN_PART, len(token) - MIN_PART + 1):
+        left, right = token[:at], token[at:]
+        if not (_frequent(left) and _frequent(right)):
+            continue
+        split_cost = cost(left) + cost(right)
+        if best is None or split_cost < best[0]:
+            best = (split_cost, at)
+    if best is None or best[0] + SPLIT_MARGIN > cost(token):
+        return None
+    return [token[: best[1]], token[best[1] :]]
+
+
+def _frequent(part: str) -> bool:
+    found = rank(part)
+    return found is not None and found <= MAX_PART_RANK
