@@ -1,0 +1,360 @@
+"""Boilerplate spans (headings, captions, bylines, site text, markup) and doubt markers.
+
+`mark_boilerplate` works in three passes, numbered as in the code; where marks overlap the
+earlier pass wins:
+
+1. lines: a whole line that is site text (trafilatura's non-main HTML lines, "a | b |"
+   menus), a Markdown "#" heading, a caption, a "By NAME" byline, a line repeated in the
+   document (keyword headings) or a short title-like line without a final period;
+2. markup: wiki edit links ("[ edit ]", "[ hide ]") with the section heading glued before
+   them, stray "|", Markdown emphasis and link syntax (the link text stays content);
+3. sentences: site sentences ("All rights reserved.", cookie notices), author bios ("He is
+   the author of ..."), and a caption glued to the paragraph after it, where only the
+   caption is marked ("Stalin visiting Lenin in Gorki in" of "... in Lenin, who ...").
+
+Doubt markers ("[ dubious — discuss ]", "[citation needed]") are not boilerplate: the
+source itself flags the claim, so `find_doubts` returns them for the verdicts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from kremlinology.text import words
+from kremlinology.text.sentences import SENTENCE_STARTERS
+
+Kind = Literal["heading", "caption", "byline", "site", "markup"]
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A span of the text that is not content, and what it is."""
+
+    start: int
+    end: int
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A marker by which the source doubts its own claim; `label` is its words."""
+
+    start: int
+    end: int
+    label: str
+
+
+# Headings in our fixtures and the example page run to 10 words ("Lenin vs Stalin: Their
+# Showdown Over the Birth of the USSR"); a 12-word cap leaves room and keeps sentences out.
+HEADING_MAX_WORDS = 12
+# A line this short without a final mark is a heading even in sentence case ("Early life",
+# "See also", "Next question"): a paragraph of six words with no period is not prose.
+SHORT_LINE_WORDS = 6
+# Share of capitalised words (of four letters or more) that makes a line title-like.
+TITLE_CASE_SHARE = 0.6
+# Captions run longer than headings ("Vladimir Lenin and Joseph Stalin, Soviet Union
+# founders" is 9 words); past 20 a line is a paragraph.
+CAPTION_MAX_WORDS = 20
+# A section heading before "[ edit ]" is a few words; more means the sentence started
+# elsewhere and we cannot tell where the heading begins.
+WIKI_HEADING_MAX_WORDS = 10
+# A line repeated this often is a keyword heading, if it is short enough to be one.
+REPEATS = 2
+
+NON_BLANK_LINE = re.compile(r"[^\n]+")
+WORD = re.compile(r"\S+")
+FINAL_MARK = re.compile(r"[.!:;,]$")  # "?" may end a title: "Partners or Rivals?"
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
+PIPES = re.compile(r"\s\|(?:\s.*\|| *$)")
+BY_NAME = re.compile(r"By\s+(?:[A-Z][\w'’.-]+\s*){1,4}(?:,.*)?$")
+PHOTO_CREDIT = re.compile(
+    r"^(?:photo|image|picture|illustration|credit|source)s?\s*:|getty images|wikimedia commons"
+    r"|courtesy of|\bvia wikimedia",
+    re.IGNORECASE,
+)
+NAME_LIST_CAPTION = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s*(?:,\s*|\s(?:and|&)\s)?)+"
+    r"(?:\s(?:in|at|with|on|near|during|outside)\s+(?:[A-Z][\w'’.-]*\s*)+)*,\s+[^.!?]+"
+)
+FINITE_VERBS = re.compile(
+    r"\b(?:is|was|were|are|had|has|have|did|became|will|would|could|said)\b", re.IGNORECASE
+)
+
+SITE_SENTENCE = re.compile(
+    r"accuracy and fairness|all rights reserved|©|\bcopyright\b|^subscribe\b"
+    r"|\bsubscribe (?:to our|now|today|for free)|\bour newsletter\b|^newsletter\b"
+    r"|^share (?:this|on|via|the article)\b|^share$|^advertisements?$"
+    r"|\b(?:we use|accept|our) cookies\b|\bcookie (?:policy|settings|consent|preferences)\b"
+    r"|\bprivacy policy\b|\bterms of (?:use|service)\b|\bcontact us\b|look right"
+    r"|^(?:updated|published|last (?:updated|modified|reviewed)|posted)\b(?: on)?\s*:"
+    r"|^read more\b|^related(?: articles| posts| stories)?\s*:?$|\bclick here\b"
+    r"|^(?:sign|log) (?:in|up)\b|^follow us\b|^skip to\b|^back to top\b|^jump to\b"
+    r"|^(?:article title|website name|access date|original published date|citation information)"
+    r"|^(?:next|previous) (?:question|page|article|post|story)\b|^your score\b"
+    r"|^from wikipedia, the free encyclopedia|^(?:retrieved|archived) from\b"
+    r"|^this article (?:was|is|has been) (?:most recently )?(?:revised|updated|reviewed)"
+    r"|^(?:tags?|categories|category)\s*:",
+    re.IGNORECASE,
+)
+BYLINE_SENTENCE = re.compile(
+    r"^(?:He|She|They) (?:is|are) (?:the |an? )?(?:[\w-]+ ){0,2}(?:author|co-author|editor"
+    r"|professor|lecturer|historian|journalist|writer|correspondent|contributor|reporter"
+    r"|columnist|fellow|researcher)\b"
+    r"|^(?:He|She|They) (?:teaches|writes|lives|has written|holds a)\b"
+    r"|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} is (?:a|an|the) (?:[\w-]+ ){0,3}(?:writer"
+    r"|historian|journalist|author|professor|editor|lecturer|researcher|contributor"
+    r"|correspondent|reporter|columnist)\b"
+    r"|^(?:Written|Reviewed|Edited|Fact[- ]checked|Compiled|Posted) by\b|^About the author\b"
+)
+
+EDIT_LINK = re.compile(
+    r"\[\s*(?:edit|edit source|hide|show|change|update|view|talk|toggle)\s*\]", re.IGNORECASE
+)
+STRAY_PIPE = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)", re.MULTILINE)
+EMPHASIS = re.compile(r"(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1")
+LINK = re.compile(r"(!?)\[([^\]\n]+)\]\(([^)\s]+)\)")
+
+# Doubt markers: a bracketed note whose words are Wikipedia's inline cleanup templates
+# ("dubious", "citation needed", "when?", "according to whom?" ...).
+BRACKETED = re.compile(r"\[\s*([^\[\]\n]{1,80}?)\s*\]")
+DOUBT_WORDS = re.compile(
+    r"dubious|discuss|citation|disputed|unreliable|source|verif|clarification|failed"
+    r"|original research|neutral|vague|specify|needed|whom|unbalanced|opinion|weasel"
+    r"|speculation|contradict|inconsistent|synthesis|^(?:when|who|which|why|how|where)\?$",
+    re.IGNORECASE,
+)
+
+# Caption grammar: names, a participle, then anything verbless. Where a caption runs into
+# its paragraph, the paragraph's subject follows one of these links ("in Gorki in | Lenin,
+# who") and a comma or one of the clause words ends it.
+CAPTION_LINKS = frozenset("in at with on near during outside after before from to of".split())
+CLAUSE_WORDS = frozenset(
+    "who which whose whom was were had has is are did died became said would could".split()
+)
+NAME_LINKS = frozenset({"and", "&"})
+PAST_PARTICIPLES = frozenset(
+    "pictured photographed shown seen depicted portrayed captured filmed".split()
+)
+# Words in -ing that are not participles.
+NOT_PARTICIPLES = frozenset(
+    "during morning evening nothing something anything everything thing king spring string"
+    " ring bring sing wing ceiling sibling".split()
+)
+
+
+def mark_boilerplate(
+    text: str, sentences: Sequence[Span], *, site_lines: Sequence[str] = ()
+) -> list[Boilerplate]:
+    """Boilerplate spans of `text`, sorted and disjoint."""
+    site = frozenset(_squash(line) for line in site_lines)
+    passes = (
+        _line_marks(text, site),
+        _markup_marks(text, sentences),
+        _sentence_marks(text, sentences),
+    )
+    return _disjoint(mark for marks in passes for mark in marks)
+
+
+def find_doubts(text: str) -> list[Doubt]:
+    """The doubt markers in `text`, in order."""
+    doubts = []
+    for match in BRACKETED.finditer(text):
+        label = _squash(match.group(1))
+        if DOUBT_WORDS.search(label) and not EDIT_LINK.fullmatch(match.group()):
+            doubts.append(Doubt(match.start(), match.end(), label))
+    return doubts
+
+
+# 1. Lines
+
+
+def _line_marks(text: str, site: frozenset[str]) -> Iterator[Boilerplate]:
+    lines = [_strip(text, m.start(), m.end()) for m in NON_BLANK_LINE.finditer(text)]
+    lines = [(start, end) for start, end in lines if start < end]
+    counts = Counter(_squash(text[start:end]).lower() for start, end in lines)
+    for start, end in lines:
+        line = text[start:end]
+        kind = _line_kind(line, site, counts[_squash(line).lower()])
+        if kind is not None:
+            yield Boilerplate(start, end, kind)
+
+
+def _line_kind(line: str, site: frozenset[str], repeats: int) -> Kind | None:
+    words_in_line = len(line.split())
+    if _squash(line) in site or PIPES.search(line):
+        return "site"
+    if words_in_line <= CAPTION_MAX_WORDS and SITE_SENTENCE.match(line):
+        return "site"  # "From Wikipedia, the free encyclopedia" is no caption
+    if MARKDOWN_HEADING.match(line):
+        return "heading"
+    if EDIT_LINK.search(line):
+        return None  # pass 2 splits it into heading and markup
+    if words_in_line <= CAPTION_MAX_WORDS and _is_caption_line(line):
+        return "caption"
+    if BY_NAME.match(line):
+        return "byline"
+    if words_in_line <= HEADING_MAX_WORDS and (repeats >= REPEATS or _is_title(line)):
+        return "heading"
+    return None
+
+
+def _is_caption_line(line: str) -> bool:
+    if PHOTO_CREDIT.search(line):
+        return True
+    if FINAL_MARK.search(line):
+        return False
+    names = NAME_LIST_CAPTION.fullmatch(line)
+    if names is not None and not FINITE_VERBS.search(line):
+        return True
+    return _caption_end(line) == len(line)
+
+
+def _is_title(line: str) -> bool:
+    if FINAL_MARK.search(line) or line.endswith("."):
+        return False
+    if len(line.split()) <= SHORT_LINE_WORDS:
+        return True
+    if line.endswith("?"):
+        return False  # a longer question on its own line is a quiz or FAQ item, not a title
+    long_words = [word for word in line.split()[1:] if len(word) >= 4 and word[0].isalpha()]
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return bool(long_words) and capitalised >= TITLE_CASE_SHARE * len(long_words)
+
+
+# 2. Markup
+
+
+def _markup_marks(text: str, sentences: Sequence[Span]) -> Iterator[Boilerplate]:
+    starts = [start for start, _ in sentences]
+    for match in EDIT_LINK.finditer(text):
+        yield from _wiki_heading(text, starts, match.start())
+        yield Boilerplate(match.start(), match.end(), "markup")
+    for match in STRAY_PIPE.finditer(text):
+        yield Boilerplate(match.start(), match.end(), "markup")
+    yield from _markdown_markup(text)
+
+
+def _wiki_heading(text: str, starts: Sequence[int], at: int) -> Iterator[Boilerplate]:
+    """ "The October Revolution" in "... violence. The October Revolution[ edit ] The ..."."""
+    index = bisect.bisect_right(starts, at) - 1
+    line_start = text.rfind("\n", 0, at) + 1
+    start, end = _strip(text, max(starts[index] if index >= 0 else 0, line_start), at)
+    if start < end and len(text[start:end].split()) <= WIKI_HEADING_MAX_WORDS:
+        yield Boilerplate(start, end, "heading")
+
+
+def _markdown_markup(text: str) -> Iterator[Boilerplate]:
+    for match in EMPHASIS.finditer(text):
+        width = len(match.group(1))
+        yield Boilerplate(match.start(), match.start() + width, "markup")
+        yield Boilerplate(match.end() - width, match.end(), "markup")
+    for match in LINK.finditer(text):
+        if match.group(1):  # an image: nothing of it is text
+            yield Boilerplate(match.start(), match.end(), "markup")
+        else:
+            yield Boilerplate(match.start(), match.start(2), "markup")
+            yield Boilerplate(match.end(2), match.end(), "markup")
+
+
+# 3. Sentences
+
+
+def _sentence_marks(text: str, sentences: Sequence[Span]) -> Iterator[Boilerplate]:
+    for start, end in sentences:
+        sentence = text[start:end]
+        if SITE_SENTENCE.search(sentence):
+            yield Boilerplate(start, end, "site")
+        elif BYLINE_SENTENCE.search(sentence):
+            yield Boilerplate(start, end, "byline")
+        elif start == 0 or text[start - 1] == "\n":
+            caption_end = _caption_end(sentence)
+            if caption_end:
+                yield Boilerplate(*_strip(text, start, start + caption_end), "caption")
+
+
+def _caption_end(sentence: str) -> int:
+    """Where a caption that opens `sentence` ends, or 0 when none does. A caption is names
+    and a participle, then anything verbless ("Stalin visiting Lenin in Gorki in"), and may
+    run into the paragraph it captions: see `_subject_start`."""
+    tokens = list(WORD.finditer(sentence))
+    first = _skip_names(tokens)
+    if first == 0 or first >= len(tokens) or not _is_participle(tokens[first].group()):
+        return 0
+    for index in range(first + 1, len(tokens)):
+        word = tokens[index].group()
+        if word in SENTENCE_STARTERS:
+            return tokens[index - 1].end()
+        if word.endswith((",", ";")) or word in CLAUSE_WORDS:
+            return _subject_start(tokens, first, index)
+    if FINITE_VERBS.search(sentence) or len(tokens) > CAPTION_MAX_WORDS:
+        return 0
+    return len(sentence)
+
+
+def _subject_start(tokens: Sequence[re.Match[str]], first: int, stop: int) -> int:
+    """The caption ran into a clause at `stop`: it ends at the link word before the
+    clause's capitalised subject ("... in Gorki in | Lenin, who"), or there is none."""
+    index = stop if tokens[stop].group()[0].isupper() else stop - 1
+    while index > first and tokens[index].group()[0].isupper():
+        index -= 1
+    if index > first and index < stop and tokens[index].group() in CAPTION_LINKS:
+        return tokens[index].end()
+    return 0
+
+
+def _skip_names(tokens: Sequence[re.Match[str]]) -> int:
+    index = 0
+    while index < len(tokens) and (
+        tokens[index].group()[0].isupper() or tokens[index].group() in NAME_LINKS
+    ):
+        if tokens[index].group().endswith(","):
+            return 0  # "Stalin, visiting ..." is a sentence with an aside
+        index += 1
+    return index
+
+
+def _is_participle(word: str) -> bool:
+    if word in PAST_PARTICIPLES:
+        return True
+    if not word.endswith("ing") or len(word) < 5 or not word.islower():
+        return False
+    stem = word[:-3]
+    return word not in NOT_PARTICIPLES and (
+        words.is_word(stem) or words.is_word(stem + "e") or stem[-1] == stem[-2]
+    )
+
+
+# Helpers
+
+
+def _disjoint(marks: Iterator[Boilerplate]) -> list[Boilerplate]:
+    """Keep each mark unless it overlaps one kept before it: earlier passes win."""
+    starts: list[int] = []
+    kept: list[Boilerplate] = []
+    for mark in marks:
+        index = bisect.bisect_left(starts, mark.start)
+        if index > 0 and kept[index - 1].end > mark.start:
+            continue
+        if index < len(kept) and kept[index].start < mark.end:
+            continue
+        starts.insert(index, mark.start)
+        kept.insert(index, mark)
+    return kept
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
