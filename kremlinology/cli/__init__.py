@@ -88,7 +88,7 @@ def _report_error(e: KremlinologyError) -> int:
 
 def _register_commands() -> None:
     """Import the command modules; each adds its commands to `app` or `kb_app`."""
-    from . import check, kb  # noqa: F401
+    from . import ask, check, kb  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> int:
