@@ -2,8 +2,9 @@
 
 - `holders`: held_office assertions of an office overlapping a period;
 - `members_on`: full and candidate members of a body (member_of with role full|candidate),
-  each member's faction (member_of a faction entity), factions joined into blocs by shared
-  `allied_with` links, and the bloc holding the majority of the full members;
+  each member's faction (member_of a faction entity), factions joined into blocs by a
+  member they share or by `allied_with` links, and the bloc holding the majority of the
+  full members;
 - `changes`: the joins and leaves of a body over a period.
 
 A year or month given as the date means any time in it: where a member had two seats or
@@ -164,8 +165,9 @@ def members_on(kb: KB, body: str, *, on: HistDate) -> Composition:
     ref = resolve(kb, body, kinds=("body",))
     first, after = Period(on=on).bounds()
     seats = _seats(kb, ref.id, first, after)  # 1
-    factions = _factions(kb, [seat.id for seat in seats], first, after)  # 2
-    roots = _alliances(kb, factions, first, after)  # 3
+    memberships = _faction_rows(kb, [seat.id for seat in seats], first, after)
+    factions = _best(memberships, first, after)  # 2
+    roots = _alliances(kb, memberships, first, after)  # 3
     aligned = [_aligned(seat, factions.get(seat.id), roots) for seat in seats]
     blocs = _blocs(aligned)
     labelled = tuple(replace(s, bloc=s.bloc and blocs[s.bloc].label) for s in aligned)
@@ -198,7 +200,7 @@ def _seats(kb: KB, body: str, first: str, after: str) -> list[Seat]:
     return sorted(seats, key=lambda seat: (SEAT_ROLES.index(seat.status), seat.name))
 
 
-def _factions(kb: KB, people: Sequence[str], first: str, after: str) -> dict[str, Row]:
+def _faction_rows(kb: KB, people: Sequence[str], first: str, after: str) -> list[Row]:
     marks = ", ".join("?" * len(people))
     rows = kb.db.execute(
         "SELECT a.*, e.name AS faction_name FROM assertions a JOIN entities e ON e.id = a.object"
@@ -206,13 +208,20 @@ def _factions(kb: KB, people: Sequence[str], first: str, after: str) -> dict[str
         f" AND a.subject IN ({marks})",
         (after, first, *people),
     )
-    return _best(rows, first, after)
+    return list(rows)
 
 
-def _alliances(kb: KB, factions: dict[str, Row], first: str, after: str) -> dict[str, str]:
-    """Union-find over factions and people joined by allied_with links: node → its root.
+def _covers(row: Row, first: str, after: str) -> bool:
+    return bool(row["start"] <= first and row["end"] >= after)
 
-    A person with a faction on the date stands for that faction.
+
+def _alliances(kb: KB, memberships: Iterable[Row], first: str, after: str) -> dict[str, str]:
+    """Union-find over people and factions: node → the root of its bloc.
+
+    Joined are a person and each faction they belonged to, and the two sides of an
+    allied_with link. Only ties that held throughout the date count: over a whole year,
+    Zinoviev's Triumvirate (to October 1925) and New Opposition (from October 1925) must
+    not join the two sides of 1925 into one bloc.
     """
     parent: dict[str, str] = {}
 
@@ -221,13 +230,13 @@ def _alliances(kb: KB, factions: dict[str, Row], first: str, after: str) -> dict
             node = parent[node]
         return node
 
-    rows = kb.db.execute(
-        "SELECT subject, object FROM assertions WHERE predicate = 'allied_with'"
-        " AND object IS NOT NULL AND start < ? AND end > ?",
-        (after, first),
+    alliances = kb.db.execute(
+        "SELECT * FROM assertions WHERE predicate = 'allied_with' AND object IS NOT NULL"
+        " AND start <= ? AND end >= ?",
+        (first, after),
     )
-    for row in rows:
-        a, b = (factions[n]["object"] if n in factions else n for n in (row[0], row[1]))
+    ties = [(r["subject"], r["object"]) for r in memberships if _covers(r, first, after)]
+    for a, b in ties + [(r["subject"], r["object"]) for r in alliances]:
         parent[find(a)] = find(b)
     return {node: find(node) for node in list(parent)}
 

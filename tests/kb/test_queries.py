@@ -28,8 +28,8 @@ from kremlinology.kb.queries import (
 )
 
 # A board of five: Ann (Reds) and Bob (Pinks) allied 1924-1926 against Cat and Dan (Blues);
-# Dan moves from candidate to full on 30 June 1925; Eve, without a faction, allies with Cat
-# from 1926. Ann and Bob have one curated phase.
+# Dan moves from candidate to full on 30 June 1925; from 1926 Cat also leads the Greens and
+# Eve, without a faction, allies with Cat. Ann and Bob have one curated phase.
 MADE_YAML = """
 sources:
   - {id: src, author: A. Author, title: "A Book", year: 2000, kind: monograph}
@@ -44,6 +44,7 @@ entities:
   - {id: reds, kind: faction, name: Reds}
   - {id: pinks, kind: faction, name: Pinks}
   - {id: blues, kind: faction, name: Blues}
+  - {id: greens, kind: faction, name: Greens}
 assertions:
   - {id: ann-board, subject: ann, predicate: member_of, object: board, role: full,
      when: "1920-01-01/1930-12-31", statement: Able sat on the Board.,
@@ -71,6 +72,8 @@ assertions:
      statement: Cole led the Blues., sources: [{source: src, locator: ch. 2}]}
   - {id: dan-blues, subject: dan, predicate: member_of, object: blues, when: "1920/1930",
      statement: Dole followed Cole., sources: [{source: src, locator: ch. 2}]}
+  - {id: cat-greens, subject: cat, predicate: member_of, object: greens, when: "1926/1928",
+     statement: Cole also led the Greens., sources: [{source: src, locator: ch. 2}]}
   - {id: reds-pinks, subject: reds, predicate: allied_with, object: pinks, when: "1924/1926-06",
      statement: The Reds and the Pinks allied., sources: [{source: src, locator: ch. 3}]}
   - {id: eve-cat, subject: eve, predicate: allied_with, object: cat, when: "1926/1928",
@@ -387,7 +390,15 @@ def test_members_on_no_majority_without_more_than_half(kb_made: KB) -> None:
 
 def test_members_on_person_allied_without_faction_joins_the_bloc(kb_made: KB) -> None:
     answer = members_on(kb_made, "board", on=parse_date("1927-01-01"))
-    assert {s.id: s.bloc for s in answer.members}["eve"] == "Blues"
+    blocs = {s.id: s.bloc for s in answer.members}
+    assert blocs["eve"] == blocs["cat"] is not None
+
+
+def test_members_on_factions_sharing_a_member_are_one_bloc(kb_made: KB) -> None:
+    answer = members_on(kb_made, "board", on=parse_date("1927-01-01"))
+    assert [(b.label, b.members) for b in answer.blocs if "cat" in b.members] == [
+        ("Blues + Greens", ("cat", "dan", "eve"))
+    ]
 
 
 def test_members_on_a_year_takes_the_seat_held_longer(kb_made: KB) -> None:
