@@ -185,7 +185,7 @@ def _statements_naming(kb: KB, a: str, b: str) -> list[str]:
     names_a, names_b = _any_name(kb, a), _any_name(kb, b)
     if not (names_a and names_b):
         return []
-    query = f"({names_a}) AND ({names_b})"
+    query = f"statement : (({names_a}) AND ({names_b}))"  # the statement, not the note
     rows = kb.db.execute(
         "SELECT assertion_id FROM statements_fts WHERE statements_fts MATCH ?", (query,)
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from functools import singledispatch
+from itertools import groupby
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -31,7 +32,11 @@ from ..kb.queries import (
 Answer = Relation | Timeline | Profile | Holders | Composition | Changes | SearchResults
 
 POLARITY_STYLES = {"cooperation": "green", "conflict": "red", "neutral": "blue", "mixed": "yellow"}
-_DASH = "–"
+# Wide enough for "26 October [8 November] 1917" on one line, and for "cooperation".
+DATE_WIDTH = 28
+POLARITY_WIDTH = 11
+OUTSIDE_PHASES = "Outside the curated phases"
+NO_PHASES = "No curated phases: the assertions that mention both."
 
 
 class _Notes:
@@ -129,17 +134,27 @@ def _sources_text(notes: _Notes) -> list[RenderableType]:
     return [Text(), _heading("Sources"), *lines]
 
 
-def _entries_table(entries: Sequence[Entry], notes: _Notes, labels: dict[str, str]) -> Table:
-    """Date, polarity and statement [n]; a phase label row where the phase changes."""
-    table = _table("Date", "", "Statement")
-    phase: str | None = None
+def _entries_table(entries: Iterable[Entry], notes: _Notes) -> Table:
+    """Date, polarity and statement [n], in columns of fixed width so that tables align."""
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    table.add_column(width=DATE_WIDTH, overflow="fold")
+    table.add_column(width=POLARITY_WIDTH)
+    table.add_column(ratio=1, overflow="fold")
     for entry in entries:
-        if labels and entry.phase != phase and entry.phase is not None:
-            table.add_row(Text(labels[entry.phase], style="bold italic"), "", "")
-        phase = entry.phase
         statement = Text(entry.statement).append(" " + notes.refs(entry.sources), style="dim")
         table.add_row(entry.rendered or "undated", _polarity(entry.polarity), statement)
     return table
+
+
+def _entries_by_phase(
+    entries: Sequence[Entry], notes: _Notes, labels: dict[str, str]
+) -> list[RenderableType]:
+    """One table per run of entries in the same phase, under the phase's label."""
+    parts: list[RenderableType] = []
+    for phase, run in groupby(entries, key=lambda entry: entry.phase):
+        label = labels[phase] if phase is not None else OUTSIDE_PHASES
+        parts += [Text(label, style="bold italic"), _entries_table(run, notes)]
+    return parts
 
 
 @singledispatch
@@ -157,11 +172,13 @@ def _(answer: Relation) -> RenderableType:
         parts += [Text(), title.append_text(_polarity(phase.polarity))]
         parts.append(Text(phase.summary).append(" " + notes.refs(phase.sources), style="dim"))
     if not answer.curated:
-        parts.append(Text("No curated phases: the assertions that mention both.", style="dim"))
-    labels = {phase.id: phase.label for phase in answer.phases}
-    if answer.interactions:
-        parts += [Text(), _heading("Dated interactions")]
-        parts.append(_entries_table(answer.interactions, notes, labels))
+        parts.append(Text(NO_PHASES, style="dim"))
+    parts += [Text(), _heading("Dated interactions")] if answer.interactions else []
+    if answer.curated:
+        labels = {phase.id: phase.label for phase in answer.phases}
+        parts += _entries_by_phase(answer.interactions, notes, labels)
+    elif answer.interactions:
+        parts.append(_entries_table(answer.interactions, notes))
     return Group(*parts, *_sources_text(notes))
 
 
@@ -169,7 +186,7 @@ def _(answer: Relation) -> RenderableType:
 def _(answer: Timeline) -> RenderableType:
     notes = _Notes()
     title = _heading(f"{answer.person.name}: timeline {answer.period.render()}")
-    table = _entries_table(answer.entries, notes, {})
+    table = _entries_table(answer.entries, notes)
     return Group(title, table, *_sources_text(notes))
 
 
@@ -311,7 +328,7 @@ def _(answer: Relation) -> str:
         lines += [f"## {phase.label} ({phase.rendered}), {phase.polarity}", ""]
         lines += [f"{phase.summary} {notes.refs(phase.sources)}", ""]
     if not answer.curated:
-        lines += ["No curated phases: the assertions that mention both.", ""]
+        lines += [NO_PHASES, ""]
     if answer.interactions:
         lines += ["## Dated interactions", "", *_md_entries(answer.interactions, notes)]
     return "\n".join(lines + _md_sources(notes))

@@ -87,6 +87,9 @@ assertions:
   - {id: board-founded, subject: board, predicate: founded, when: "1920-01-01",
      statement: "Able, Baker, Cole and Dole founded the Board on 1 January 1920.",
      sources: [{source: src, locator: ch. 1}]}
+  - {id: cat-arrested, subject: cat, predicate: arrested, when: "1929", polarity: conflict,
+     statement: Cole was arrested in 1929., note: Dole had informed on him.,
+     sources: [{source: src, locator: ch. 5}]}
 phases:
   - {id: ann-bob-friends, people: [ann, bob], label: Friends, when: "1921/1923",
      polarity: cooperation, summary: Able and Baker worked together.,
@@ -215,6 +218,10 @@ def test_relation_uncurated_pair_lists_statements_naming_both(kb_made: KB) -> No
     assert not answer.curated
     # "Dole followed Cole." (1920) and the founding (1 January 1920): coarser date first.
     assert ids(answer.interactions) == ["dan-blues", "board-founded"]
+
+
+def test_relation_ignores_names_in_notes(kb_made: KB) -> None:
+    assert "cat-arrested" not in ids(relation(kb_made, "cat", "dan").interactions)
 
 
 def test_relation_interaction_keeps_polarity_and_date(kb_tiny: KB) -> None:

@@ -129,6 +129,13 @@ def test_render_text_relation_labels_the_phase_in_the_dated_list() -> None:
     assert text.count("The break") == 2
 
 
+def test_render_text_relation_groups_entries_outside_phases() -> None:
+    outside = entry("They met.", (LEWIN,), iso="1905-12", rendered="December 1905", phase=None)
+    answer = Relation(LENIN, STALIN, (BREAK,), (outside, *RELATION.interactions))
+    text = plain(render_text(answer))
+    assert text.index("Outside the curated phases") < text.index("They met.")
+
+
 def test_render_text_relation_says_when_no_phases_are_curated() -> None:
     uncurated = Relation(LENIN, STALIN, (), RELATION.interactions)
     assert "No curated phases" in plain(render_text(uncurated))
