@@ -191,6 +191,16 @@ def test_gate_without_baseline_passes_with_a_hint(
     assert capsys.readouterr().out == "eval: no baseline yet (run python eval/gate.py --update)\n"
 
 
+def test_gate_fails_when_the_checker_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "baseline.json"
+    gate.write_baseline(path, floors={}, fingerprint="f")
+    monkeypatch.setitem(sys.modules, "kremlinology.checker.pipeline", None)  # import fails
+    assert gate.main([], baseline_path=path) == 1
+    assert capsys.readouterr().out == "eval: kremlinology.check is not available\n"
+
+
 GOLD_YAMLS = sorted((EVAL / "gold").glob("*.yaml"))
 
 
