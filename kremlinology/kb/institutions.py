@@ -197,7 +197,9 @@ def _seats(kb: KB, body: str, first: str, after: str) -> list[Seat]:
         Seat(row["subject"], row["member_name"], row["role"], row["iso"], row["id"])
         for row in _best(rows, first, after).values()
     ]
-    return sorted(seats, key=lambda seat: (SEAT_ROLES.index(seat.status), seat.name))
+    # Ids of people are their surnames (docs/data-format.md): full members, then candidates,
+    # each in surname order.
+    return sorted(seats, key=lambda seat: (SEAT_ROLES.index(seat.status), seat.id))
 
 
 def _faction_rows(kb: KB, people: Sequence[str], first: str, after: str) -> list[Row]:

@@ -250,12 +250,20 @@ def _count(answer: Composition) -> str:
 
 @render_text.register
 def _(answer: Composition) -> RenderableType:
+    letters = _bloc_letters(answer)
     table = _table("Member", "Status", "Faction", "Bloc")
     for seat in answer.members:
-        table.add_row(seat.name, seat.status, seat.faction_name or "", seat.bloc or "")
-    blocs = [Text(f"  {bloc.label}: {bloc.seats} full") for bloc in answer.blocs]
+        table.add_row(seat.name, seat.status, seat.faction_name or "", letters.get(seat.bloc, ""))
+    blocs = [
+        Text(f"  {letters[bloc.label]}  {bloc.label}: {bloc.seats} full") for bloc in answer.blocs
+    ]
     title = f"{answer.body.name} {_on(answer)}: {_count(answer)}"
     return Group(_heading(title), table, Text(), Text(_majority_line(answer)), *blocs)
+
+
+def _bloc_letters(answer: Composition) -> dict[str | None, str]:
+    """A, B, C... for the blocs, largest first: a short key into the list under the table."""
+    return {bloc.label: chr(ord("A") + i) for i, bloc in enumerate(answer.blocs)}
 
 
 def _on(answer: Composition) -> str:
@@ -374,11 +382,12 @@ def _(answer: Holders) -> str:
 
 @render_markdown.register
 def _(answer: Composition) -> str:
-    rows = ((s.name, s.status, s.faction_name, s.bloc) for s in answer.members)
+    letters = _bloc_letters(answer)
+    rows = ((s.name, s.status, s.faction_name, letters.get(s.bloc)) for s in answer.members)
     lines = [f"# {answer.body.name} {_on(answer)}", "", f"{_count(answer)}.", ""]
     lines += _md_table(("Member", "Status", "Faction", "Bloc"), rows)
     lines += [_majority_line(answer), ""]
-    lines += [f"- {bloc.label}: {bloc.seats} full" for bloc in answer.blocs]
+    lines += [f"- {letters[b.label]}: {b.label}, {b.seats} full" for b in answer.blocs]
     return "\n".join(lines) + "\n"
 
 

@@ -230,6 +230,22 @@ def test_render_text_composition_names_the_majority() -> None:
     assert "Majority: Stalin's group, 2 of 3 full members." in plain(render_text(answer))
 
 
+def test_render_text_composition_keys_members_to_blocs_by_letter() -> None:
+    blocs = (
+        Bloc("Right", ("right",), ("rykov", "tomsky"), 2),
+        Bloc("Left", ("left",), ("trotsky",), 1),
+    )
+    answer = composition(
+        seat("rykov", "full", "Right"),
+        seat("tomsky", "full", "Right"),
+        seat("trotsky", "full", "Left"),
+        blocs=blocs,
+    )
+    lines = plain(render_text(answer)).splitlines()
+    assert "  A  Right: 2 full" in lines and "  B  Left: 1 full" in lines
+    assert [line.split()[-1] for line in lines if line.startswith("Trotsky")] == ["B"]
+
+
 def test_render_text_composition_says_when_no_bloc_had_a_majority() -> None:
     answer = composition(seat("stalin", "full"), seat("trotsky", "full"))
     assert "No bloc held a majority of the 2 full members." in plain(render_text(answer))
