@@ -9,7 +9,7 @@ The public API (docs/api.md):
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path as _Path
 
 from .checker.report import Report
 from .errors import (
@@ -35,18 +35,18 @@ def check(text: str, *, kb: KB | None = None, source: str = "-") -> Report:
     if kb is not None:
         return _check(text, kb=kb, source=source)
     settings = Settings()
-    with open_kb(Path(settings.kb_path), data_dir=settings.data_dir) as default_kb:
+    with open_kb(_Path(settings.kb_path), data_dir=settings.data_dir) as default_kb:
         return _check(text, kb=default_kb, source=source)
 
 
 __all__ = [
-    "KB",
     "AmbiguousNameError",
     "BuildError",
     "DataError",
     "DataErrors",
     "DateParseError",
     "InputError",
+    "KB",
     "KremlinologyError",
     "NotFoundError",
     "Report",

@@ -20,6 +20,7 @@ class Sentence:
     coref: str | None = None  # a person carried from context ("he", "the leader")
     dates: list[DateMention] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    month_days: list[tuple[int, int]] = field(default_factory=list)  # "October 23", no year
 
     @property
     def entities(self) -> frozenset[str]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import snowballstemmer
@@ -30,10 +32,25 @@ STOPWORDS = frozenset(
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "nobody", "none", "without"})
 # Words that mean the same event in the statements and in the texts (after stemming).
 SYNONYMS = {
-    "death": "die", "dead": "die", "expuls": "expel", "birth": "born", "elect": "elect",
-    "elector": "elect", "assassin": "kill", "murder": "kill", "murdered": "kill",
-    "smuggl": "took", "escort": "took", "led": "lead", "chair": "lead", "chairman": "lead",
-    "head": "lead", "embalm": "embalm", "preserv": "embalm", "oust": "remov", "dismiss": "remov",
+    "death": "die",
+    "dead": "die",
+    "expuls": "expel",
+    "birth": "born",
+    "elect": "elect",
+    "elector": "elect",
+    "assassin": "kill",
+    "murder": "kill",
+    "murdered": "kill",
+    "smuggl": "took",
+    "escort": "took",
+    "led": "lead",
+    "chair": "lead",
+    "chairman": "lead",
+    "head": "lead",
+    "embalm": "embalm",
+    "preserv": "embalm",
+    "oust": "remov",
+    "dismiss": "remov",
 }
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -84,6 +101,7 @@ class CheckIndex:
     names: NameIndex
     assertions: dict[str, IndexedAssertion]
     by_entity: dict[str, tuple[str, ...]]
+    by_stem: dict[str, tuple[str, ...]]
     idf: dict[str, float] = field(repr=False)
 
     def weight(self, stem: str) -> float:
@@ -109,40 +127,50 @@ def _build(kb: KB) -> CheckIndex:
     for row in kb.db.execute("SELECT * FROM assertions"):
         assertions[row["id"]] = _indexed(row, names, cites, alternatives)
     by_entity: dict[str, list[str]] = defaultdict(list)
+    by_stem: dict[str, list[str]] = defaultdict(list)
     for a in assertions.values():
         for entity in a.entities:
             by_entity[entity].append(a.id)
+        for stem in a.stems:
+            by_stem[stem].append(a.id)
     return CheckIndex(
-        kb.version, names, assertions, {k: tuple(v) for k, v in by_entity.items()},
+        kb.version,
+        names,
+        assertions,
+        {k: tuple(v) for k, v in by_entity.items()},
+        {k: tuple(v) for k, v in by_stem.items()},
         _idf(assertions.values()),
     )
 
 
-def _indexed(row: object, names: NameIndex, cites: dict[str, tuple[str, ...]],
-             alternatives: dict[str, tuple[tuple[dt.date, dt.date], ...]]) -> IndexedAssertion:
-    r = row  # sqlite3.Row
+def _indexed(
+    row: sqlite3.Row,
+    names: NameIndex,
+    cites: dict[str, tuple[str, ...]],
+    alternatives: dict[str, tuple[tuple[dt.date, dt.date], ...]],
+) -> IndexedAssertion:
+    r = row
     bounds = None
-    if r["start"]:  # type: ignore[index]
-        bounds = (dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"]))  # type: ignore[index]
-    statement: str = r["statement"]  # type: ignore[index]
+    if r["start"]:
+        bounds = (dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"]))
+    statement: str = r["statement"]
     return IndexedAssertion(
-        id=r["id"], subject=r["subject"], predicate=r["predicate"], object=r["object"],  # type: ignore[index]
-        place=r["place"], statement=statement, confidence=r["confidence"],  # type: ignore[index]
-        bounds=bounds, alternative_bounds=alternatives.get(r["id"], ()),  # type: ignore[index]
-        rendered=r["rendered"], iso=r["iso"],  # type: ignore[index]
-        is_interval=bool(r["iso"] and "/" in r["iso"]),  # type: ignore[index]
-        stems=frozenset(stems(_content_words(statement, names))),
-        negated=has_negation(statement), sources=cites.get(r["id"], ()),  # type: ignore[index]
+        id=r["id"],
+        subject=r["subject"],
+        predicate=r["predicate"],
+        object=r["object"],
+        place=r["place"],
+        statement=statement,
+        confidence=r["confidence"],
+        bounds=bounds,
+        alternative_bounds=alternatives.get(r["id"], ()),
+        rendered=r["rendered"],
+        iso=r["iso"],
+        is_interval=bool(r["iso"] and "/" in r["iso"]),
+        stems=frozenset(stems(WORD.findall(statement))),
+        negated=has_negation(statement),
+        sources=cites.get(r["id"], ()),
     )
-
-
-def _content_words(text: str, names: NameIndex) -> list[str]:
-    """Words of `text` that are not part of a known name (names are matched as entities)."""
-    from ..text.link import link_mentions
-
-    spans = [(m.start, m.end) for m in link_mentions(text, names)]
-    return [w.group() for w in WORD.finditer(text)
-            if not any(s <= w.start() < e for s, e in spans)]
 
 
 def _citations(kb: KB) -> dict[str, tuple[str, ...]]:
@@ -168,8 +196,8 @@ def _alternatives(kb: KB) -> dict[str, tuple[tuple[dt.date, dt.date], ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _idf(assertions: object) -> dict[str, float]:
-    docs = list(assertions)  # type: ignore[call-overload]
+def _idf(assertions: Iterable[IndexedAssertion]) -> dict[str, float]:
+    docs = list(assertions)
     counts: Counter[str] = Counter(s for a in docs for s in a.stems)
     n = len(docs) + 1
     idf = {s: math.log(n / (1 + c)) + 1.0 for s, c in counts.items()}

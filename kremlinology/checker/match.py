@@ -10,14 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dates import Calendar, HistDate
+from ..dates import Calendar, HistDate, gregorian_to_julian
 from .document import Sentence
-from .index import CheckIndex, IndexedAssertion, stems
 from .index import WORD as _WORD
+from .index import CheckIndex, IndexedAssertion, stems
 
 # A sentence and an assertion must share at least this share of the assertion's content
 # weight to be about the same fact (below it, shared names alone match too much).
 MIN_COVERAGE = 0.2
+# Two candidates within this score of each other match the words about equally well: the
+# sentence's date may then decide between them.
+DATE_MARGIN = 0.5
+# A word is rare when it appears in under about one statement in twenty (idf >= 4):
+# rare words shared by a sentence and a statement find facts about unnamed entities.
+RARE_WEIGHT = 4.0
 # Dates before Russia's switch may be written in either style: try both readings.
 SWITCH = dt.date(1918, 2, 14)
 
@@ -33,38 +39,62 @@ class Candidate:
 
 
 def content_stems(sent: Sentence) -> list[str]:
-    spans = [(m.start, m.end) for m in sent.mentions]
-    words = [
-        w.group()
-        for w in _WORD.finditer(sent.text)
-        if not any(s <= sent.start + w.start() < e for s, e in spans)
-    ]
-    return stems(words)
+    """The sentence's content-word stems, names included (idf keeps common names light)."""
+    return stems(_WORD.findall(sent.text))
 
 
 def match_claims(sent: Sentence, index: CheckIndex, *, limit: int = 5) -> list[Candidate]:
     """The best candidate assertions for a sentence, best first."""
-    entities = sent.entities
-    if not entities:
-        return []
     sentence_stems = set(content_stems(sent))
-    ids = {aid for e in entities for aid in index.by_entity.get(e, ())}
+    ids = candidate_ids(sent, sentence_stems, index)
     found = [_score(index.assertions[aid], sent, sentence_stems, index) for aid in ids]
     found = [c for c in found if c.coverage >= MIN_COVERAGE or c.entity_overlap >= 2]
     found.sort(key=lambda c: (-c.score, c.assertion.id))
-    return found[:limit]
+    return _prefer_agreeing_date(found)[:limit]
 
 
-def _score(a: IndexedAssertion, sent: Sentence, sentence_stems: set[str],
-           index: CheckIndex) -> Candidate:
+def _prefer_agreeing_date(found: list[Candidate]) -> list[Candidate]:
+    """Among near-equal matches, the one whose date fits the sentence goes first.
+
+    The date must not rank candidates outright: a wrong year would then pull in any other
+    fact of that year, and a contradiction could never be found.
+    """
+    if not found or found[0].date_agrees is not False:
+        return found
+    for i, c in enumerate(found[1:], start=1):
+        if c.score < found[0].score - DATE_MARGIN:
+            break
+        if c.date_agrees:
+            return [c, *found[:i], *found[i + 1 :]]
+    return found
+
+
+def candidate_ids(sent: Sentence, sentence_stems: set[str], index: CheckIndex) -> set[str]:
+    """Assertions about the sentence's entities, or sharing two of its rare words."""
+    ids = {aid for e in sent.entities for aid in index.by_entity.get(e, ())}
+    return ids | _by_rare_words(sentence_stems, index)
+
+
+def _by_rare_words(sentence_stems: set[str], index: CheckIndex) -> set[str]:
+    """Assertions sharing at least two rare words with the sentence, whatever they name."""
+    shared: dict[str, int] = {}
+    for stem in sentence_stems:
+        if index.weight(stem) >= RARE_WEIGHT:
+            for aid in index.by_stem.get(stem, ()):
+                shared[aid] = shared.get(aid, 0) + 1
+    return {aid for aid, n in shared.items() if n >= 2}
+
+
+def _score(
+    a: IndexedAssertion, sent: Sentence, sentence_stems: set[str], index: CheckIndex
+) -> Candidate:
     shared = a.stems & sentence_stems
     weight = sum(index.weight(s) for s in shared)
     coverage = weight / (sum(index.weight(s) for s in a.stems) or 1.0)
     precision = weight / (sum(index.weight(s) for s in sentence_stems) or 1.0)
     overlap = _entity_overlap(a, sent)
     agrees, other_style = date_agreement(sent, a)
-    date_term = {True: 1.5, False: 0.0, None: 0.0}[agrees]
-    score = overlap + 3 * coverage + 2 * precision + date_term
+    score = overlap + 3 * coverage + 3 * precision
     return Candidate(a, score, coverage, overlap, agrees, other_style)
 
 
@@ -81,8 +111,10 @@ def _entity_overlap(a: IndexedAssertion, sent: Sentence) -> float:
 
 def date_agreement(sent: Sentence, a: IndexedAssertion) -> tuple[bool | None, bool]:
     """(agrees, only in the other style): does any date of the sentence fit the assertion?"""
-    if not sent.dates or a.bounds is None:
+    if a.bounds is None:
         return None, False
+    if not sent.dates:
+        return _month_day_agreement(sent, a)
     spans = (a.bounds, *a.alternative_bounds)
     for mention in sent.dates:
         if any(_overlaps(mention.date.bounds(), s) for s in spans):
@@ -95,6 +127,23 @@ def date_agreement(sent: Sentence, a: IndexedAssertion) -> tuple[bool | None, bo
     if all(m.year_carried for m in sent.dates):
         return None, False
     return False, False
+
+
+def _month_day_agreement(sent: Sentence, a: IndexedAssertion) -> tuple[bool | None, bool]:
+    """A day and month without a year ("On October 23") can confirm a one-day fact."""
+    if a.bounds is None or (a.bounds[1] - a.bounds[0]).days != 1:
+        return None, False
+    for month, day in sent.month_days:
+        if (a.bounds[0].month, a.bounds[0].day) == (month, day):
+            return True, False
+        if a.bounds[0] < SWITCH and _julian_month_day(a.bounds[0]) == (month, day):
+            return True, True
+    return None, False
+
+
+def _julian_month_day(day: dt.date) -> tuple[int, int]:
+    _, month, mday = gregorian_to_julian(day)
+    return month, mday
 
 
 def _other_style(date: HistDate) -> HistDate | None:

@@ -14,10 +14,9 @@ import re
 from collections.abc import Sequence
 
 from ..kb import KB
-from ..text.clean import mark_boilerplate
-from ..text.clean import find_doubts
+from ..text.clean import Boilerplate, Doubt, find_doubts, mark_boilerplate
 from ..text.gaps import Gap, find_gaps
-from ..text.ground import find_dates
+from ..text.ground import find_dates, find_month_days
 from ..text.link import link_mentions
 from ..text.sentences import split_sentences
 from .document import Sentence
@@ -25,7 +24,7 @@ from .index import CheckIndex, index_for
 from .match import match_claims
 from .report import BoilerplateSpan, Claim, Fact, Report, Restoration
 from .restore import restore_gaps
-from .verdict import decide_verdict
+from .verdict import Verdict, decide_verdict
 
 # A sentence is boilerplate when boilerplate spans cover at least this share of it.
 BOILERPLATE_SHARE = 0.8
@@ -40,7 +39,11 @@ def check(text: str, *, kb: KB, source: str = "-", site_lines: Sequence[str] = (
     doubts = find_doubts(text)
     gaps = find_gaps(text, spans, is_name=index.names.is_person)
     sentences = _sentences(text, spans, boilerplate, doubts, gaps)
-    claims, restorations = _read(text, sentences, index)
+    restorations = _restore(text, sentences, index)
+    clauses = _sentences(
+        text, split_at_stripped_boundaries(text, spans, gaps), boilerplate, doubts, gaps
+    )
+    claims = _judge(text, clauses, restorations, index)
     return Report(
         source=source,
         kb_version=kb.version,
@@ -52,46 +55,106 @@ def check(text: str, *, kb: KB, source: str = "-", site_lines: Sequence[str] = (
     )
 
 
-def _sentences(text: str, spans: list[tuple[int, int]], boilerplate: Sequence[object],
-               doubts: Sequence[object], gaps: list[Gap]) -> list[Sentence]:
+def split_at_stripped_boundaries(
+    text: str, spans: list[tuple[int, int]], gaps: Sequence[Gap]
+) -> list[tuple[int, int]]:
+    """Split sentences where a stripped year took the full stop or comma with it.
+
+    "Lenin died on 21 January Stalin was given..." holds two claims: a year gap followed by
+    a capitalised word ends the first.
+    """
+    cuts = sorted(g.at for g in gaps if g.kind in ("year", "range") and _capital_after(text, g.at))
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        inside = [c for c in cuts if start < c < end]
+        for a, b in zip([start, *inside], [*inside, end], strict=True):
+            a, b = _trim(text, a, b)
+            if a < b:
+                found.append((a, b))
+    return found
+
+
+def _capital_after(text: str, at: int) -> bool:
+    rest = text[at : at + 3].lstrip(" ,")
+    return bool(rest) and rest[0].isupper()
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,":
+        a += 1
+    while b > a and text[b - 1] == " ":
+        b -= 1
+    return a, b
+
+
+def _sentences(
+    text: str,
+    spans: list[tuple[int, int]],
+    boilerplate: Sequence[Boilerplate],
+    doubts: Sequence[Doubt],
+    gaps: list[Gap],
+) -> list[Sentence]:
     found = []
     for start, end in spans:
         sent = Sentence(start, end, text[start:end])
         sent.boilerplate = _boilerplate_kind(start, end, boilerplate)
-        sent.doubt = any(start <= d.start < end for d in doubts)  # type: ignore[attr-defined]
-        sent.gaps = [g for g in gaps if start <= g.at <= end]
+        sent.doubt = any(start <= d.start < end for d in doubts)
+        sent.gaps = [g for g in gaps if start < g.at <= end]
         found.append(sent)
     return found
 
 
-def _boilerplate_kind(start: int, end: int, boilerplate: Sequence[object]) -> str | None:
+def _boilerplate_kind(start: int, end: int, boilerplate: Sequence[Boilerplate]) -> str | None:
     covered, kind = 0, None
     for b in boilerplate:
-        overlap = min(end, b.end) - max(start, b.start)  # type: ignore[attr-defined]
+        overlap = min(end, b.end) - max(start, b.start)
         if overlap > 0:
             covered += overlap
-            kind = b.kind  # type: ignore[attr-defined]
+            kind = b.kind
     return kind if covered >= BOILERPLATE_SHARE * (end - start) else None
 
 
-def _read(text: str, sentences: list[Sentence],
-          index: CheckIndex) -> tuple[list[Claim], list[Restoration]]:
-    claims: list[Claim] = []
+def _restore(text: str, sentences: list[Sentence], index: CheckIndex) -> list[Restoration]:
+    """Step 3a: restore gaps sentence by sentence, with the whole sentence as context."""
     restorations: list[Restoration] = []
-    year: int | None = None
     last_person: str | None = None
     for sent in sentences:
+        if sent.boilerplate in ("heading", "site", "markup", "byline"):
+            continue
+        _link(text, sent, index, last_person)
+        restorations.extend(restore_gaps(sent, text, index))
+        last_person = _first_person(sent) or last_person
+    return restorations
+
+
+def _link(text: str, sent: Sentence, index: CheckIndex, last_person: str | None) -> None:
+    sent.mentions = link_mentions(text, index.names, sent.start, sent.end)
+    sent.coref = _coref(sent, last_person)
+
+
+def _judge(
+    text: str, clauses: list[Sentence], restorations: list[Restoration], index: CheckIndex
+) -> list[Claim]:
+    """Step 3b: ground dates (carrying the year within a paragraph) and decide each clause."""
+    claims: list[Claim] = []
+    restored = {r.at: int(r.value) for r in restorations if r.value.isdigit()}
+    year: int | None = None
+    last_person: str | None = None
+    previous_end = 0
+    for sent in clauses:
+        if "\n\n" in text[previous_end : sent.start]:
+            year = None  # a year carries within a paragraph, not across
+        previous_end = sent.end
+        candidates = []
         if sent.boilerplate is None:
-            sent.mentions = link_mentions(text, index.names, sent.start, sent.end)
-            sent.coref = _coref(sent, last_person)
+            _link(text, sent, index, last_person)
             sent.dates = find_dates(text, sent.start, sent.end, year=year)
-            restored = restore_gaps(sent, text, index)
-            restorations.extend(restored)
+            sent.month_days = find_month_days(text, sent.start, sent.end)
             year = _last_year(sent, restored, year)
             last_person = _first_person(sent) or last_person
-        candidates = match_claims(sent, index) if sent.boilerplate is None else []
+            candidates = match_claims(sent, index)
         claims.append(_claim(sent, decide_verdict(sent, candidates, index)))
-    return claims, restorations
+    return claims
 
 
 def _coref(sent: Sentence, last_person: str | None) -> str | None:
@@ -108,29 +171,38 @@ def _first_person(sent: Sentence) -> str | None:
     return people[0] if people else sent.coref
 
 
-def _last_year(sent: Sentence, restored: list[Restoration], year: int | None) -> int | None:
-    written = [d.date.year for d in sent.dates if not d.year_carried]
-    values = [int(r.value) for r in restored if r.value.isdigit()]
-    found = [*written, *values]
-    return found[-1] if found else year
+def _last_year(sent: Sentence, restored: dict[int, int], year: int | None) -> int | None:
+    written = [(d.start, d.date.year) for d in sent.dates if not d.year_carried]
+    values = [(at, y) for at, y in restored.items() if sent.start < at <= sent.end]
+    found = sorted([*written, *values])
+    return found[-1][1] if found else year
 
 
-def _claim(sent: Sentence, verdict: object) -> Claim:
-    v = verdict  # a Verdict; typed loosely to keep check/ free of import cycles
-    facts = tuple(
-        Fact(a.id, a.statement, a.iso, a.sources) for a in v.assertions  # type: ignore[attr-defined]
+def _claim(sent: Sentence, verdict: Verdict) -> Claim:
+    v = verdict
+    facts = tuple(Fact(a.id, a.statement, a.iso, a.sources) for a in v.assertions)
+    return Claim(
+        sent.start,
+        sent.end,
+        sent.text,
+        v.kind,
+        v.correction,
+        v.explanation,
+        facts,
     )
-    return Claim(sent.start, sent.end, sent.text, v.kind, v.correction,  # type: ignore[attr-defined]
-                 v.explanation, facts)  # type: ignore[attr-defined]
 
 
-def clean_text(text: str, boilerplate: Sequence[object], restorations: Sequence[Restoration],
-               gaps: Sequence[Gap]) -> str:
+def clean_text(
+    text: str,
+    boilerplate: Sequence[Boilerplate],
+    restorations: Sequence[Restoration],
+    gaps: Sequence[Gap],
+) -> str:
     """The content with boilerplate removed, restored numbers inserted, glued words apart."""
     inserts: dict[int, str] = {g.at: "" for g in gaps if g.glued is not None}
     for r in restorations:
         inserts[r.at] = r.value
-    skip = sorted((b.start, b.end) for b in boilerplate)  # type: ignore[attr-defined]
+    skip = sorted((b.start, b.end) for b in boilerplate)
     pieces: list[str] = []
     pos = 0
     for start, end in skip + [(len(text), len(text))]:

@@ -67,7 +67,7 @@ class Report:
     boilerplate: tuple[BoilerplateSpan, ...]
 
     def summary(self) -> dict[str, int]:
-        counts = {kind: 0 for kind in VERDICTS}
+        counts: dict[str, int] = {kind: 0 for kind in VERDICTS}
         for claim in self.claims:
             counts[claim.verdict] += 1
         return {
@@ -86,7 +86,16 @@ class Report:
             "text": self.text,
             "clean_text": self.clean_text,
             "summary": self.summary(),
-            "claims": [asdict(c) for c in self.claims],
+            "claims": [_lists(asdict(c)) for c in self.claims],
             "restorations": [asdict(r) for r in self.restorations],
             "boilerplate": [asdict(b) for b in self.boilerplate],
         }
+
+
+def _lists(value: Any) -> Any:
+    """asdict() keeps tuples; the contract has JSON arrays."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    return value

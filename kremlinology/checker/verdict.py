@@ -51,10 +51,14 @@ def decide_verdict(sent: Sentence, candidates: list[Candidate], index: CheckInde
     best = candidates[0] if candidates and candidates[0].score >= MIN_SCORE else None
     if best is None:
         if sent.doubt:
-            return Verdict("disputed", None, "The text itself flags this claim as doubtful, "
-                           "and the knowledge base has no fact that decides it.", ())
-        return Verdict("unverified", None, "No fact in the knowledge base matches this claim.",
-                       ())
+            return Verdict(
+                "disputed",
+                None,
+                "The text itself flags this claim as doubtful, "
+                "and the knowledge base has no fact that decides it.",
+                (),
+            )
+        return Verdict("unverified", None, "No fact in the knowledge base matches this claim.", ())
     return _against(sent, best, index)
 
 
@@ -79,13 +83,21 @@ def _against(sent: Sentence, best: Candidate, index: CheckIndex) -> Verdict:
     if wrong:
         return Verdict("contradicted", wrong, f"It was {wrong}: {a.statement}", facts)
     if best.coverage >= CLOSE_COVERAGE and has_negation(sent.text) != a.negated:
-        return Verdict("contradicted", a.statement, f"The knowledge base says the opposite: "
-                       f"{a.statement}", facts)
+        return Verdict(
+            "contradicted",
+            a.statement,
+            f"The knowledge base says the opposite: {a.statement}",
+            facts,
+        )
     if a.confidence == "disputed":
         return Verdict("disputed", None, f"Historians disagree: {a.statement}", facts)
     if sent.doubt:
-        return Verdict("disputed", None, "The text itself flags this claim as doubtful; the "
-                       f"closest fact: {a.statement}", facts)
+        return Verdict(
+            "disputed",
+            None,
+            f"The text itself flags this claim as doubtful; the closest fact: {a.statement}",
+            facts,
+        )
     style = " (the text gives the other calendar's date)" if best.other_style else ""
     return Verdict("supported", None, f"Supported{style}: {a.statement}", facts)
 

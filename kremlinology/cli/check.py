@@ -23,11 +23,13 @@ class ReportFormat(StrEnum):
 @app.command("check")
 def check_command(
     ctx: typer.Context,
-    file: str = typer.Argument(..., metavar="FILE|-", help="Text, Markdown or HTML; - reads stdin."),
-    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f",
-                                        help="Output format."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
-                                  help="Refuse inputs larger than this."),
+    file: str = typer.Argument(
+        ..., metavar="FILE|-", help="Text, Markdown or HTML; - reads stdin."
+    ),
+    format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
+    max_bytes: int = typer.Option(
+        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Refuse inputs larger than this."
+    ),
 ) -> None:
     """Restore stripped dates and give every claim a cited verdict."""
     from ..checker.pipeline import check  # imported here: `kremlinology kb ...` must not pay for it
@@ -54,8 +56,10 @@ def _read_bytes(file: str, max_bytes: int) -> bytes:
         raise InputError(f"{file}: is a folder, not a file")
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(f"{file}: {size:,} bytes is over the limit of {max_bytes:,} bytes; "
-                         "raise it with --max-bytes")
+        raise InputError(
+            f"{file}: {size:,} bytes is over the limit of {max_bytes:,} bytes; "
+            "raise it with --max-bytes"
+        )
     try:
         return path.read_bytes()
     except OSError as e:

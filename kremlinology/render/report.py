@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from rich.markup import escape
 
-from ..checker.report import Claim, Report
+from ..checker.report import Claim, Report, Restoration
 
 MARKS = {
     "supported": ("✓", "green"),
@@ -64,11 +64,11 @@ def render_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _with_restored(text: str, start: int, end: int, restored: dict[int, object]) -> str:
+def _with_restored(text: str, start: int, end: int, restored: dict[int, Restoration]) -> str:
     out, pos = [], start
     for at in sorted(a for a in restored if start <= a <= end):
         out.append(escape(text[pos:at]))
-        out.append(f" [bold magenta]⟨{restored[at].value}⟩[/] ")  # type: ignore[attr-defined]
+        out.append(f" [bold magenta]⟨{restored[at].value}⟩[/] ")
         pos = at
     out.append(escape(text[pos:end]))
     return "".join(out)
@@ -77,10 +77,14 @@ def _with_restored(text: str, start: int, end: int, restored: dict[int, object])
 def render_markdown(report: Report) -> str:
     numbers = _numbered_sources(report)
     s = report.summary()
-    lines = [f"# Check of {report.source}", "",
-             f"{s['sentences']} sentences: {s['supported']} supported, "
-             f"{s['contradicted']} contradicted, {s['disputed']} disputed, "
-             f"{s['unverified']} unverified; {s['restored']} numbers restored.", ""]
+    lines = [
+        f"# Check of {report.source}",
+        "",
+        f"{s['sentences']} sentences: {s['supported']} supported, "
+        f"{s['contradicted']} contradicted, {s['disputed']} disputed, "
+        f"{s['unverified']} unverified; {s['restored']} numbers restored.",
+        "",
+    ]
     for claim in report.claims:
         if claim.verdict == "not_a_claim":
             continue
@@ -98,19 +102,26 @@ def render_markdown(report: Report) -> str:
 def render_html(report: Report) -> str:
     """A standalone annotated page: each sentence coloured by verdict, restorations marked."""
     numbers = _numbered_sources(report)
-    colours = {"supported": "#d4f7d4", "contradicted": "#f9d0d0", "disputed": "#fbefc2",
-               "unverified": "#dde8fb", "not_a_claim": "#eeeeee"}
+    colours = {
+        "supported": "#d4f7d4",
+        "contradicted": "#f9d0d0",
+        "disputed": "#fbefc2",
+        "unverified": "#dde8fb",
+        "not_a_claim": "#eeeeee",
+    }
     parts = []
     for claim in report.claims:
-        title = claim.explanation + (f" Correction: {claim.correction}" if claim.correction
-                                     else "")
+        title = claim.explanation + (f" Correction: {claim.correction}" if claim.correction else "")
         parts.append(
             f'<span class="claim {claim.verdict}" style="background:{colours[claim.verdict]}" '
             f'title="{html.escape(title)}">{html.escape(claim.text)}'
             f"<sup>{_refs(claim, numbers)}</sup></span> "
         )
-    restored = "".join(f"<li>at {r.at}: <mark>{html.escape(r.value)}</mark> ({r.fact}, "
-                       f"confidence {r.confidence})</li>" for r in report.restorations)
+    restored = "".join(
+        f"<li>at {r.at}: <mark>{html.escape(r.value)}</mark> ({r.fact}, "
+        f"confidence {r.confidence})</li>"
+        for r in report.restorations
+    )
     sources = "".join(f"<li>{html.escape(s)}</li>" for s in numbers)
     return (
         "<!doctype html><html><head><meta charset='utf-8'>"

@@ -70,6 +70,17 @@ def find_dates(
     return found
 
 
+def find_month_days(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(month, day) of each day-and-month written without a year ("October 23")."""
+    found = []
+    for match in DATE.finditer(text, start, len(text) if end is None else end):
+        g = match.groupdict()
+        day, month = g["d1"] or g["d2"], g["m1"] or g["m2"]
+        if day and month and not (g["y1"] or g["y2"]):
+            found.append((month_number(month.rstrip(".")), int(day)))
+    return found
+
+
 def _mention(match: re.Match[str], year: int | None) -> DateMention | None:
     g = match.groupdict()
     day = g["d1"] or g["d2"]

@@ -78,7 +78,10 @@ class NameIndex:
             parts = tuple(t.lower() for t in TOKEN.findall(name))
             if not parts or (len(parts) == 1 and (parts[0] in GENERIC or len(parts[0]) < 3)):
                 continue
-            entry = (parts, entity, name[:1].isupper())
+            # Names of people and places need their capital ("Lenin", not "lenin" the word);
+            # names of factions and bodies are written either way ("the triumvirate").
+            capital = name[:1].isupper() and kind in ("person", "place")
+            entry = (parts, entity, capital)
             if entry not in grouped[parts[0]]:
                 grouped[parts[0]].append(entry)
         single = frozenset(k for k, v in grouped.items() if any(len(p) == 1 for p, _, _ in v))
@@ -91,10 +94,10 @@ class NameIndex:
 
     def is_person(self, name: str) -> bool:
         """Whether `name` is a known single-token name of a person (for gaps.find_gaps)."""
-        for parts, entity, _ in self.by_first.get(name.lower(), ()):
-            if len(parts) == 1 and self.kinds.get(entity) in PERSON_KINDS:
-                return True
-        return False
+        kinds = {
+            self.kinds.get(e) for p, e, _ in self.by_first.get(name.lower(), ()) if len(p) == 1
+        }
+        return bool(kinds & PERSON_KINDS) and "place" not in kinds
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
