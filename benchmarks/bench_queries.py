@@ -42,7 +42,7 @@ def _questions(kb: KB) -> dict[str, Callable[[], object]]:
     return {
         "resolve 'j.v. stalin'": lambda: resolve(kb, "j.v. stalin"),
         "relation lenin stalin": lambda: relation(kb, "lenin", "stalin"),
-        "relation trotsky stalin (uncurated)": lambda: relation(kb, "trotsky", "stalin"),
+        "relation trotsky zinoviev (no phases)": lambda: relation(kb, "trotsky", "zinoviev"),
         "timeline stalin": lambda: timeline(kb, "stalin"),
         "timeline trotsky 1924-1929": lambda: timeline(kb, "trotsky", period=range_1920s),
         "person stalin": lambda: profile(kb, "stalin"),

@@ -132,19 +132,26 @@ class Relation:
 def relation(kb: KB, a: str, b: str) -> Relation:
     """Two people's curated phases and their interactions, in date order.
 
-    Interactions are 1. the assertions with the two as subject and object, either way, and
-    2. those whose statement names both: for a curated pair only those with a polarity, the
-    interactions through a third person or a document (an insult to a wife, a letter).
+    Interactions are 1. the assertions with the two as subject and object, either way;
+    2. those tagged with the pair ("lenin-stalin" or "stalin-lenin"), which is how the data
+    files file an interaction through a third person or a document under a relationship
+    (Stalin's abuse of Krupskaya, the Letter to the Congress); and, for a pair without
+    curated phases, 3. those whose statement names both.
     """
     ref_a, ref_b = resolve(kb, a, kinds=("person",)), resolve(kb, b, kinds=("person",))
     phases = _phases(kb, ref_a.id, ref_b.id)
-    naming = _statements_naming(kb, ref_a.id, ref_b.id)
-    pair = "(subject = ? AND object = ?) OR (subject = ? AND object = ?)"  # 1
-    marks = ", ".join("?" * len(naming))
-    both = f"id IN ({marks})" + (" AND polarity IS NOT NULL" if phases else "")  # 2
-    params = (ref_a.id, ref_b.id, ref_b.id, ref_a.id, *naming)
-    found = entries(kb, f"{pair} OR ({both})", params)
+    where = "(subject = ? AND object = ?) OR (subject = ? AND object = ?)"  # 1
+    where += " OR EXISTS (SELECT 1 FROM json_each(tags) WHERE value IN (?, ?))"  # 2
+    params = [ref_a.id, ref_b.id, ref_b.id, ref_a.id, *_pair_tags(ref_a.id, ref_b.id)]
+    naming = [] if phases else _statements_naming(kb, ref_a.id, ref_b.id)  # 3
+    if naming:
+        where += f" OR id IN ({', '.join('?' * len(naming))})"
+    found = entries(kb, where, (*params, *naming))
     return Relation(ref_a, ref_b, phases, tuple(_in_phase(e, phases) for e in found))
+
+
+def _pair_tags(a: str, b: str) -> tuple[str, str]:
+    return f"{a}-{b}", f"{b}-{a}"
 
 
 def _phases(kb: KB, a: str, b: str) -> tuple[RelationPhase, ...]:

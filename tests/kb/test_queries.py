@@ -83,6 +83,9 @@ assertions:
      sources: [{source: src, locator: ch. 4}]}
   - {id: cat-criticized-bob, subject: cat, predicate: criticized, object: bob, when: "1922-06",
      polarity: conflict, statement: Cole criticized Baker for siding with Able in June 1922.,
+     tags: [bob-ann], sources: [{source: src, locator: ch. 4}]}
+  - {id: cat-praised-bob, subject: cat, predicate: praised, object: bob, when: "1922-07",
+     polarity: cooperation, statement: Cole praised Baker and Able in July 1922.,
      sources: [{source: src, locator: ch. 4}]}
   - {id: board-founded, subject: board, predicate: founded, when: "1920-01-01",
      statement: "Able, Baker, Cole and Dole founded the Board on 1 January 1920.",
@@ -209,8 +212,13 @@ def test_relation_tags_interactions_with_their_phase(kb_made: KB) -> None:
     ]
 
 
-def test_relation_curated_pair_skips_statements_without_polarity(kb_made: KB) -> None:
-    assert "board-founded" not in ids(relation(kb_made, "ann", "bob").interactions)
+def test_relation_curated_pair_takes_what_is_tagged_with_the_pair(kb_made: KB) -> None:
+    assert "cat-criticized-bob" in ids(relation(kb_made, "ann", "bob").interactions)
+
+
+def test_relation_curated_pair_skips_statements_merely_naming_both(kb_made: KB) -> None:
+    found = ids(relation(kb_made, "ann", "bob").interactions)
+    assert "cat-praised-bob" not in found and "board-founded" not in found
 
 
 def test_relation_uncurated_pair_lists_statements_naming_both(kb_made: KB) -> None:
