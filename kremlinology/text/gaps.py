@@ -28,6 +28,7 @@ Lenin, who" is a gap, "in Petrograd, the" is not.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -93,17 +94,20 @@ PREFIXES = sorted(
     key=lambda pair: -len(pair[0]),
 )
 
-# A preposition that takes a year, or "in early/late/mid" (then the year follows the
-# qualifier). The prepositions can start a sentence, hence the two cases.
-PREP = (
-    r"(?:\b[Ii]n[ \t]+(?P<qual>early|late|mid)"
-    r"|\b(?P<prep>[Ii]n|[Oo]f|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hroughout|[Ff]rom"
-    r"|[Bb]etween|[Bb]y))"
+# Speed: Python's re skips ahead fast to a pattern that starts with plain literals, but
+# tries every position of one that starts with a character class or a capture group
+# ("[Ii]n", five times slower on 1 MB, benchmarks/bench_text.py). So one pattern finds the
+# prepositions, spelt out in both cases, and anchored matches read what follows them.
+PREP_WORD = re.compile(
+    r"\b(?:in|In|of|Of|since|Since|until|Until|till|Till|during|During|throughout|Throughout"
+    r"|from|From|between|Between|by|By)\b"
 )
+# "in early [1926]": the year follows the qualifier.
+QUALIFIER = re.compile(r"[ \t]+(early|late|mid)\b")
 # The connector may be glued to what followed the second number: "of andSoviet".
-PREP_PAIR = re.compile(PREP + r"[ \t]+(?P<conn>and|or|until|till|to|through)(?![a-z])")
-PREP_PUNCT = re.compile(PREP + r"(?P<space>[ \t]*)(?=[.,;:!?)]|$)")
-PREP_CAPITAL = re.compile(PREP + r"[ \t]+(?=[A-Z])")
+PAIR_AFTER = re.compile(r"[ \t]+(and|or|until|till|to|through)(?![a-z])")
+PUNCT_AFTER = re.compile(r"([ \t]*)(?:[.,;:!?)\n]|$)")
+CAPITAL_AFTER = re.compile(r"[ \t]+(?=[A-Z])")
 CAPITAL_RUN = re.compile(r"[A-Z][^\W\d_]*(?:[ \t]+[A-Z][^\W\d_]*){0,2}")
 
 # Pairs that English does not produce without a number between them ("from until"), with
@@ -172,20 +176,22 @@ NAME_COMMA = 0.75  # "in Lenin, who"
 NAME_BARE = 0.5  # "in Lenin who": also "faith in Lenin"
 DURING_CAPITAL_COMMA = 0.6  # "during Kamenev," where is_name does not know the name
 
-MONTH_DAY = re.compile(rf"\b(?P<when>{MONTH_NAMES})[ \t]+\d{{1,2}}\b,?")
-DAY_MONTH = re.compile(rf"\b\d{{1,2}}[ \t]+(?P<when>{MONTH_NAMES})\b")
-PREP_MONTH = re.compile(
-    r"\b(?i:in|since|until|till|by|during|from|to|between|and|early|late"
-    rf"|mid|of|before|after|throughout)[ \t]+(?P<when>{MONTH_NAMES})\b"
+# Months and seasons are found first, then what stands before and after them is read.
+MONTH_WORD = re.compile(rf"(?:{MONTH_NAMES})\b")
+SEASON_WORD = re.compile(r"(?:spring|summer|autumn|winter)\b")
+DAY_AFTER = re.compile(r"[ \t]+\d{1,2}\b,?")
+DAY_BEFORE = re.compile(r"\b\d{1,2}[ \t]+$")
+ON_BEFORE = re.compile(r"\b[Oo]n[ \t]+$")
+PREP_BEFORE = re.compile(
+    r"\b(?i:in|since|until|till|by|during|from|to|between|and|early|late|mid|of|before|after"
+    r"|throughout)[ \t]+$"
 )
-# Any month before a range dash or a closing parenthesis: "(18 July – 25 August)".
-ANY_MONTH = re.compile(rf"\b(?P<when>{MONTH_NAMES})\b")
 # A season without an article after a comma or a preposition: "in Gorki, summer" ends a
 # caption; "in summer." is also English, hence the low value for punctuation.
-SEASON = re.compile(
-    r"(?:,|\b(?i:in|since|until|by|during|early|late|mid))[ \t]+"
-    r"(?P<when>spring|summer|autumn|winter)\b"
-)
+SEASON_BEFORE = re.compile(r"(?:,|\b(?i:in|since|until|by|during|early|late|mid))[ \t]+$")
+# How far back to look for those: "throughout" and a few blanks.
+LOOK_BACK = 16
+DASH_ONLY = {"dash": RANGE_DASH}  # "(July – August)": any month before a range dash
 SEASON_CONFIDENCE = {
     "end": 0.5,
     "punct": MONTH_BARE_PUNCT,
@@ -193,7 +199,6 @@ SEASON_CONFIDENCE = {
     "capital": MONTH_BARE_NAME,
     "dash": RANGE_DASH,
 }
-ON_MONTH = re.compile(rf"\b[Oo]n[ \t]+(?P<when>{MONTH_NAMES})\b(?![ \t]*\d)")
 # The confidence of a month's gap by what follows it (see `_follower`), per rule.
 MONTH_DAY_CONFIDENCE = {
     "starter": MONTH_NEW_SENTENCE,
@@ -215,17 +220,19 @@ FOLLOWER = re.compile(r"(?P<blank>[ \t]*)(?P<comma>,?)[ \t]*(?P<next>[^\W_]+|\S)
 
 DECADE_WORDS = frozenset({"the", "early", "late", "mid"})
 DECADE_TRACE = re.compile(
-    r"\b(?:(?i:the)(?:[ \t]+(?:early|late|mid))?|early|late|mid)(?=[ \t]+s\b(?!['’]))"
+    r"(?:[Tt]he(?:[ \t]+(?:early|late|mid))?|early|late|mid)(?=[ \t]+s\b(?!['’]))"
 )
 # "()" held one year ("Service ()"), "(–)" a range ("Kamenev (–)").
 EMPTY_PARENS = re.compile(r"\((?=[ \t,]*\))")
 DASH_PARENS = re.compile(r"\((?=[ \t,]*[–-][ \t,]*\))")
 
 # A preposition before a lone dash: "in – ,", or "in-." when the blanks went too.
-PREP_DASH = re.compile(r"\b(?i:in|of|from|during|between|the)(?=[ \t]*[–-](?:[ \t,.;)]|$))")
+PREP_DASH = re.compile(
+    r"(?:[Ii]n|[Oo]f|[Ff]rom|[Dd]uring|[Bb]etween|[Tt]he)(?=[ \t]*[–-](?:[ \t,.;)\n]|$))"
+)
 EMPTY_BRACKETS = re.compile(r"\[(?=[ \t]*\])")
 EMPTY_BRACKETS_CONFIDENCE = 0.9
-PERIOD_GLUE = re.compile(r"\b[a-z]{2,}\.(?=[A-Z][a-z])")
+PERIOD_GLUE = re.compile(r"\.(?=[A-Z][a-z])")  # after two lower-case letters: `_period_glue`
 
 
 def find_gaps(
@@ -234,14 +241,22 @@ def find_gaps(
     *,
     is_name: IsName = lambda s: False,
 ) -> list[Gap]:
-    """The gaps in `text`, in order of `at`; one per place, the most confident."""
-    spans = split_sentences(text) if sentences is None else sentences
+    """The gaps in `text` that fall inside `sentences` (all of them by default), in order
+    of `at`; one per place, the most confident.
+
+    Each rule scans the whole text once: its patterns cannot cross a newline, and `_follower`
+    sees a sentence end inside a line as punctuation, so scanning sentence by sentence found
+    the same gaps 2.5 times slower (benchmarks/bench_text.py).
+    """
+    spans = split_sentences(text) if sentences is None else sorted(sentences)
+    starts = [start for start, _ in spans]
     best: dict[int, Gap] = {}
-    for start, end in spans:
-        for rule in RULES:
-            for gap in rule(text, start, end, is_name):
-                if gap.at not in best or gap.confidence > best[gap.at].confidence:
-                    best[gap.at] = gap
+    for rule in RULES:
+        for gap in rule(text, 0, len(text), is_name):
+            index = bisect.bisect_right(starts, gap.at) - 1
+            inside = index >= 0 and gap.at <= spans[index][1]
+            if inside and (gap.at not in best or gap.confidence > best[gap.at].confidence):
+                best[gap.at] = gap
     return [best[at] for at in sorted(best)]
 
 
@@ -249,11 +264,29 @@ def find_gaps(
 
 
 def _glued_tokens(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
-    for match in TOKEN.finditer(text, start, end):
-        token = match.group()
+    """Each distinct token outside the frequent words is split once, then found where it
+    occurs: nearly every token is a frequent word, and a set test is all they cost."""
+    frequent = words.frequent_words()
+    tokens = set(TOKEN.findall(text, start, end))
+    for token in sorted(t for t in tokens if t.lower() not in frequent):
         parts = _split_token(token, is_name)
         if parts is not None:
-            yield _glued_gap(parts, match.start(), len(token))
+            for offset in _occurrences(text, token, start, end):
+                yield _glued_gap(parts, offset, len(token))
+
+
+def _occurrences(text: str, token: str, start: int, end: int) -> Iterator[int]:
+    at = text.find(token, start, end)
+    while at >= 0:
+        after = at + len(token)
+        if _is_boundary(text, at - 1) and _is_boundary(text, after):
+            yield at
+        at = text.find(token, after, end)
+
+
+def _is_boundary(text: str, index: int) -> bool:
+    """Whether `text[index]` is outside a word, as regex \\b sees it (digits are inside)."""
+    return index < 0 or index >= len(text) or not (text[index].isalnum() or text[index] == "_")
 
 
 def _split_token(token: str, is_name: IsName) -> tuple[str, str] | None:
@@ -329,14 +362,31 @@ def _cue(word: str) -> str:
 # 2. Dangling prepositions
 
 
-def _prep_pairs(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
-    for match in PREP_PAIR.finditer(text, start, end):
-        word, conn = _prep_word(match), match["conn"]
-        confidence = PAIR_CONFIDENCE.get((word, conn))
-        if confidence is None or COORDINATED.match(text, match.end(), end):
-            continue
-        yield Gap(_prep_end(match), "year", _cue(word), None, confidence)
-        yield from _second_number(text, match.end(), end, (word, conn))
+def _dangling(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for match in PREP_WORD.finditer(text, start, end):
+        word, at = match.group().lower(), match.end()
+        qualifier = QUALIFIER.match(text, at, end) if word == "in" else None
+        if qualifier is not None:
+            word, at = qualifier.group(1), qualifier.end()
+        yield from _dangling_at(text, word, at, end, is_name)
+
+
+def _dangling_at(text: str, word: str, at: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    """What follows the preposition `word` ending at `at`: a connector, a mark, a capital."""
+    if pair := PAIR_AFTER.match(text, at, end):
+        confidence = PAIR_CONFIDENCE.get((word, pair.group(1)))
+        if confidence and not COORDINATED.match(text, pair.end(), end):
+            yield Gap(at, "year", _cue(word), None, confidence)
+            yield from _second_number(text, pair.end(), end, (word, pair.group(1)))
+    elif punct := PUNCT_AFTER.match(text, at, end):
+        bonus = SPACE_BONUS if punct.group(1) else 0.0
+        confidence = min(PUNCT_CONFIDENCE[word] + bonus, MAX_CONFIDENCE)
+        yield Gap(at, "year", _cue(word), None, confidence)
+    elif capital := CAPITAL_AFTER.match(text, at, end):
+        run = CAPITAL_RUN.match(text, capital.end(), end)
+        confidence = _capital_confidence(word, run, text, end, is_name) if run else 0.0
+        if confidence:
+            yield Gap(at, "year", _cue(word), None, confidence)
 
 
 def _second_number(text: str, at: int, end: int, pair: tuple[str, str]) -> Iterator[Gap]:
@@ -344,24 +394,6 @@ def _second_number(text: str, at: int, end: int, pair: tuple[str, str]) -> Itera
     category, _ = _follower(text, at, end)
     if category in (RANGE_FOLLOWERS if pair in RANGE_PAIRS else CLAUSE_FOLLOWERS):
         yield Gap(at, "year", _cue(pair[1]), None, MONTH_NEW_SENTENCE)
-
-
-def _prep_punct(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
-    for match in PREP_PUNCT.finditer(text, start, end):
-        word = _prep_word(match)
-        bonus = SPACE_BONUS if match["space"] else 0.0
-        confidence = min(PUNCT_CONFIDENCE[word] + bonus, MAX_CONFIDENCE)
-        yield Gap(_prep_end(match), "year", _cue(word), None, confidence)
-
-
-def _prep_capital(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
-    for match in PREP_CAPITAL.finditer(text, start, end):
-        run = CAPITAL_RUN.match(text, match.end(), end)
-        if run is None:
-            continue
-        confidence = _capital_confidence(_prep_word(match), run, text, end, is_name)
-        if confidence:
-            yield Gap(_prep_end(match), "year", _cue(_prep_word(match)), None, confidence)
 
 
 def _capital_confidence(
@@ -383,30 +415,43 @@ def _capital_confidence(
     return 0.0
 
 
-def _prep_word(match: re.Match[str]) -> str:
-    return (match["qual"] or match["prep"]).lower()
-
-
-def _prep_end(match: re.Match[str]) -> int:
-    return match.end("qual") if match["qual"] else match.end("prep")
-
-
 # 3. Months without their year
 
 
 def _months(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
-    for pattern, table, cue in MONTH_RULES:
-        for match in pattern.finditer(text, start, end):
-            category, _ = _follower(text, match.end(), end)
-            confidence = table.get(category)
-            if confidence:
-                yield Gap(match.end(), "year", f"{cue}:{match['when']}", None, confidence)
+    for match in MONTH_WORD.finditer(text, start, end):
+        if _starts_word(text, match):
+            yield from _month_gap(text, match, end)
 
 
-def _months_without_day(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
-    for match in ON_MONTH.finditer(text, start, end):
-        if _follower(text, match.end(), end)[0] != "glued":
-            yield Gap(match.end(), "day", f"month:{match['when']}", None, MONTH_NO_DAY)
+def _month_gap(text: str, match: re.Match[str], end: int) -> Iterator[Gap]:
+    """ "January 21, The", "21 January Stalin", "in May he", "on October, the"."""
+    month, at, before = match.group(), match.end(), max(match.start() - LOOK_BACK, 0)
+    day = DAY_AFTER.match(text, at, end)
+    if day is not None:
+        table, at = MONTH_DAY_CONFIDENCE, day.end()
+    elif DAY_BEFORE.search(text, before, match.start()):
+        table = DAY_MONTH_CONFIDENCE
+    elif ON_BEFORE.search(text, before, match.start()):
+        if _follower(text, at, end)[0] != "glued":
+            yield Gap(at, "day", f"month:{month}", None, MONTH_NO_DAY)
+        return
+    else:
+        found = PREP_BEFORE.search(text, before, match.start())
+        table = PREP_MONTH_CONFIDENCE if found else DASH_ONLY
+    confidence = table.get(_follower(text, at, end)[0])
+    if confidence:
+        yield Gap(at, "year", f"month:{month}", None, confidence)
+
+
+def _seasons(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    for match in SEASON_WORD.finditer(text, start, end):
+        before = max(match.start() - LOOK_BACK, 0)
+        if not SEASON_BEFORE.search(text, before, match.start()):
+            continue
+        confidence = SEASON_CONFIDENCE.get(_follower(text, match.end(), end)[0])
+        if confidence and _starts_word(text, match):
+            yield Gap(match.end(), "year", f"season:{match.group()}", None, confidence)
 
 
 def _follower(text: str, at: int, end: int) -> tuple[str, str]:
@@ -434,31 +479,35 @@ def _follower(text: str, at: int, end: int) -> tuple[str, str]:
 def _other_traces(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
     for pattern, kind, cue, confidence in TRACES:
         for match in pattern.finditer(text, start, end):
-            yield Gap(match.end(), kind, cue, None, confidence)
+            if not match.group()[:1].isalpha() or _starts_word(text, match):
+                yield Gap(match.end(), kind, cue, None, confidence)
 
 
-MONTH_RULES = (
-    (MONTH_DAY, MONTH_DAY_CONFIDENCE, "month"),
-    (DAY_MONTH, DAY_MONTH_CONFIDENCE, "month"),
-    (PREP_MONTH, PREP_MONTH_CONFIDENCE, "month"),
-    (ANY_MONTH, {"dash": RANGE_DASH}, "month"),
-    (SEASON, SEASON_CONFIDENCE, "season"),
-)
+def _period_glue(text: str, start: int, end: int, is_name: IsName) -> Iterator[Gap]:
+    """ "He was shot.His son": a footnote marker cut between the period and the word."""
+    for match in PERIOD_GLUE.finditer(text, start, end):
+        word = text[max(match.start() - 2, 0) : match.start()]
+        if len(word) == 2 and word.isalpha() and word.islower():
+            yield Gap(match.end(), "footnote", "footnote", None, FOOTNOTE_TRACE)
+
+
+def _starts_word(text: str, match: re.Match[str]) -> bool:
+    return match.start() == 0 or not text[match.start() - 1].isalnum()
+
+
 TRACES: tuple[tuple[re.Pattern[str], GapKind, str, float], ...] = (
     (DECADE_TRACE, "year", "decade", DECADE),
     (EMPTY_PARENS, "year", "parens", RANGE_DASH),
     (DASH_PARENS, "range", "parens", RANGE_DASH),
     (PREP_DASH, "range", "dash", RANGE_DASH),
     (EMPTY_BRACKETS, "footnote", "footnote", EMPTY_BRACKETS_CONFIDENCE),
-    (PERIOD_GLUE, "footnote", "footnote", FOOTNOTE_TRACE),
 )
 Rule = Callable[[str, int, int, IsName], Iterator[Gap]]
 RULES: tuple[Rule, ...] = (
     _glued_tokens,
-    _prep_pairs,
-    _prep_punct,
-    _prep_capital,
+    _dangling,
     _months,
-    _months_without_day,
+    _seasons,
     _other_traces,
+    _period_glue,
 )

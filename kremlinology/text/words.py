@@ -36,6 +36,12 @@ def _ranks() -> dict[str, int]:
     return {word: rank for rank, word in enumerate(words, start=1)}
 
 
+@cache
+def frequent_words() -> frozenset[str]:
+    """The words ranked within MAX_PART_RANK: real words, never glued ones."""
+    return frozenset(word for word, found in _ranks().items() if found <= MAX_PART_RANK)
+
+
 def _word_file() -> Path:
     spec = importlib.util.find_spec("wordninja")
     if spec is None or spec.origin is None:  # a declared dependency, but fail politely

@@ -125,6 +125,11 @@ def test_clean_marks_markdown_syntax_but_keeps_link_text() -> None:
     ]
 
 
+def test_clean_marks_a_markdown_image_whole() -> None:
+    text = "![Lenin in Gorki](img/gorki.jpg) Lenin rested at Gorki that summer.\n"
+    assert marks(text)[0] == ("![Lenin in Gorki](img/gorki.jpg)", "markup")
+
+
 def test_clean_marks_html_non_main_lines_as_site() -> None:
     text = f"Home | Shop\n\n{PARAGRAPH}\n\nMore stories from our archive\n"
     found = marks(text, site_lines=("More stories  from our archive",))

@@ -127,3 +127,13 @@ def test_read_html_reports_lines_outside_the_main_content() -> None:
         "Home | Shop",
         "All rights reserved. Subscribe to our newsletter for more history.",
     )
+
+
+def test_read_html_keeps_every_line_when_trafilatura_finds_no_main_content() -> None:
+    read = read_text(b"<html><body><p>Lenin.</p><p>Stalin.</p></body></html>")
+    assert (read.text, read.html_boilerplate_lines) == ("Lenin.\n\nStalin.", ())
+
+
+def test_read_html_with_an_xml_declaration_is_rendered() -> None:
+    data = b'<?xml version="1.0" encoding="utf-8"?><html><body><p>Trotsky.</p></body></html>'
+    assert read_text(data).text == "Trotsky."
