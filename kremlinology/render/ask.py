@@ -314,7 +314,7 @@ def _md_sources(notes: _Notes) -> list[str]:
     return ["## Sources", "", *(f"{n}. {source}" for source, n in notes.numbers.items()), ""]
 
 
-def _md_entries(entries: Sequence[Entry], notes: _Notes) -> list[str]:
+def _md_entries(entries: Iterable[Entry], notes: _Notes) -> list[str]:
     rows = (
         (e.rendered or "undated", e.polarity, f"{e.statement} {notes.refs(e.sources)}")
         for e in entries
@@ -337,8 +337,13 @@ def _(answer: Relation) -> str:
         lines += [f"{phase.summary} {notes.refs(phase.sources)}", ""]
     if not answer.curated:
         lines += [NO_PHASES, ""]
-    if answer.interactions:
-        lines += ["## Dated interactions", "", *_md_entries(answer.interactions, notes)]
+    lines += ["## Dated interactions", ""] if answer.interactions else []
+    if not answer.curated:
+        lines += _md_entries(answer.interactions, notes)
+    labels = {phase.id: phase.label for phase in answer.phases}
+    for phase, run in groupby(answer.interactions if answer.curated else (), lambda e: e.phase):
+        label = labels[phase] if phase is not None else OUTSIDE_PHASES
+        lines += [f"### {label}", "", *_md_entries(run, notes)]
     return "\n".join(lines + _md_sources(notes))
 
 

@@ -148,6 +148,11 @@ def test_render_markdown_relation_has_headings_and_numbered_sources() -> None:
     assert f"1. {SERVICE}" in md.splitlines()
 
 
+def test_render_markdown_relation_lists_interactions_under_their_phase() -> None:
+    md = render_markdown(RELATION)
+    assert md.index("### The break") < md.index("| 5 March 1923 | conflict |")
+
+
 def test_render_markdown_escapes_pipes_in_table_cells() -> None:
     assert "Lenin wrote to Stalin \\| demanding" in render_markdown(RELATION)
 
