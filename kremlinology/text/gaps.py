@@ -74,20 +74,12 @@ YEAR_WORDS = frozenset(
     "in of from since until till during throughout by before after between early late mid"
     " and or to circa around".split()
 )
-# Surname particles: "McDonald", "DeGaulle", "LaGuardia" change case but are not glued.
-NAME_PARTICLES = frozenset("mc mac de di da du la le van von der del st al el ibn bin".split())
-# A footnote glue's right part is a word that follows a footnote marker: "who", "and",
-# "held". The 1,000 most frequent words cover them and keep "Tom|sky" out (sky: 1,778).
-FUNCTION_RANK = 1000
-# A function tail is at least this long: "Put|in", "Kalin|in" are names, not glue.
-MIN_TAIL = 3
 # Shorter tokens are too often real words the list lacks ("Ina", "Ofa"); "Inhe" is four.
 MIN_GLUED = 4
 
 MONTH_NAMES = "|".join(MONTHS)
 TOKEN = re.compile(rf"\b[^\W\d_]{{{MIN_GLUED},}}\b")
 MONTH_KEYS = {month.lower(): month for month in MONTHS}
-CASE_CHANGE = re.compile(r"[a-z][A-Z]")
 # Left parts that mean a cut year ("Mayit", "Inhe"), longest first so "Until" beats "Un".
 PREFIXES = sorted(
     [(key, month) for key, month in MONTH_KEYS.items()] + [(word, "") for word in YEAR_WORDS],
@@ -96,7 +88,7 @@ PREFIXES = sorted(
 
 # Speed: Python's re skips ahead fast to a pattern that starts with plain literals, but
 # tries every position of one that starts with a character class or a capture group
-# ("[Ii]n", five times slower on 1 MB, benchmarks/bench_text.py). So one pattern finds the
+# ("[Ii]n": 90 ms against 14 ms on 1 MB, benchmarks/bench_text.py). So one pattern finds the
 # prepositions, spelt out in both cases, and anchored matches read what follows them.
 PREP_WORD = re.compile(
     r"\b(?:in|In|of|Of|since|Since|until|Until|till|Till|during|During|throughout|Throughout"
@@ -246,7 +238,7 @@ def find_gaps(
 
     Each rule scans the whole text once: its patterns cannot cross a newline, and `_follower`
     sees a sentence end inside a line as punctuation, so scanning sentence by sentence found
-    the same gaps 2.5 times slower (benchmarks/bench_text.py).
+    the same gaps 1.3 times slower (benchmarks/bench_text.py).
     """
     spans = split_sentences(text) if sentences is None else sorted(sentences)
     starts = [start for start, _ in spans]
@@ -295,48 +287,22 @@ def _split_token(token: str, is_name: IsName) -> tuple[str, str] | None:
     rank = words.rank(token)
     if (rank is not None and rank <= words.MAX_PART_RANK) or is_name(token):
         return None
-    change = CASE_CHANGE.search(token)
-    if change is not None:
-        return _split_case_change(token, change.start() + 1)
     if token.islower():
         parts = words.split_glued(token)
-        return (parts[0], parts[1]) if parts else _split_function_tail(token, is_name)
+        return (parts[0], parts[1]) if parts else words.split_function_tail(token, is_name)
     if token[0].isupper() and token[1:].islower():
         return _split_capitalised(token, is_name)
-    return None
-
-
-def _split_case_change(token: str, at: int) -> tuple[str, str] | None:
-    """ "ofZinoviev", "PetrogradStalin"; not "McDonald" or "iPhone"."""
-    left = token[:at]
-    if len(left) < words.MIN_PART or left.lower() in NAME_PARTICLES:
-        return None
-    if not (left[0].isupper() or words.is_word(left)):
-        return None
-    return left, token[at:]
+    return words.split_case_change(token)
 
 
 def _split_capitalised(token: str, is_name: IsName) -> tuple[str, str] | None:
-    """ "Mayit", "Octoberwhich": a month, then a function word; else a function tail."""
+    """ "Mayit", "Inhe": a month or a preposition, then a function word; else a function
+    tail ("Leninwho")."""
     lower = token.lower()
     for key, word in PREFIXES:
-        if lower.startswith(key) and _is_function_word(token[len(key) :]):
+        if lower.startswith(key) and words.is_function_word(token[len(key) :]):
             return word or token[: len(key)], token[len(key) :]
-    return _split_function_tail(token, is_name)
-
-
-def _split_function_tail(token: str, is_name: IsName) -> tuple[str, str] | None:
-    """ "Leninwho", "Politburoand", "Inthe": a listed word or a name, then a function word."""
-    for at in range(len(token) - MIN_TAIL, words.MIN_PART - 1, -1):
-        left, right = token[:at], token[at:]
-        if _is_function_word(right) and (words.is_word(left) or is_name(left)):
-            return left, right
-    return None
-
-
-def _is_function_word(part: str) -> bool:
-    rank = words.rank(part)
-    return len(part) >= words.MIN_PART and rank is not None and rank <= FUNCTION_RANK
+    return words.split_function_tail(token, is_name)
 
 
 def _glued_gap(parts: tuple[str, str], offset: int, length: int) -> Gap:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import math
+import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +29,15 @@ MAX_PART_RANK = 40_000
 # The split must be this much cheaper than the whole token: "inthe" costs 13.3 whole and
 # 6.0 as "in the"; "another" costs 7.5 whole and 12.2 as "an other", "maybe" 10.6 and 11.9.
 SPLIT_MARGIN = 2.0
+
+# Surname particles: "McDonald", "DeGaulle", "LaGuardia" change case but are not glued.
+NAME_PARTICLES = frozenset("mc mac de di da du la le van von der del st al el ibn bin".split())
+# The word after a cut footnote marker or year is mostly a function word: "who", "and",
+# "held", "it". The 1,000 most frequent words cover them and keep "Tom|sky" out (sky: 1,778).
+FUNCTION_RANK = 1000
+# A function tail is at least this long: "Put|in", "Kalin|in" are names, not glue.
+MIN_TAIL = 3
+CASE_CHANGE = re.compile(r"[a-z][A-Z]")
 
 
 @cache
@@ -88,3 +99,32 @@ def split_glued(token: str) -> list[str] | None:
 def _frequent(part: str) -> bool:
     found = rank(part)
     return found is not None and found <= MAX_PART_RANK
+
+
+def is_function_word(part: str) -> bool:
+    """Whether `part` is among the FUNCTION_RANK most frequent words."""
+    found = rank(part)
+    return len(part) >= MIN_PART and found is not None and found <= FUNCTION_RANK
+
+
+def split_case_change(token: str) -> tuple[str, str] | None:
+    """Split at a lower-to-upper change: "ofZinoviev", "PetrogradStalin"; not "McDonald",
+    "iPhone", or a left part that is neither a word nor capitalised."""
+    change = CASE_CHANGE.search(token)
+    if change is None:
+        return None
+    left = token[: change.start() + 1]
+    if len(left) < MIN_PART or left.lower() in NAME_PARTICLES:
+        return None
+    if not (left[0].isupper() or is_word(left)):
+        return None
+    return left, token[len(left) :]
+
+
+def split_function_tail(token: str, is_name: Callable[[str], bool]) -> tuple[str, str] | None:
+    """ "Leninwho", "Politburoand", "Inthe": a listed word or a name, then a function word."""
+    for at in range(len(token) - MIN_TAIL, MIN_PART - 1, -1):
+        left, right = token[:at], token[at:]
+        if is_function_word(right) and (is_word(left) or is_name(left)):
+            return left, right
+    return None
