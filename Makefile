@@ -41,7 +41,7 @@ typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
 pytest: $(VENV)/.dev
-	$(BIN)/pytest -q -W error --cov --cov-report=term:skip-covered --cov-fail-under=80
+	$(BIN)/pytest -q -W error --cov --cov-report=term:skip-covered --cov-fail-under=90
 
 docs: $(VENV)/.dev
 	$(BIN)/cog -r $(COG_DOCS)
