@@ -14,6 +14,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    alone_on_line: bool = False  # the sentence is a whole line of the text
     boilerplate: str | None = None  # the kind, when the whole sentence is boilerplate
     doubt: bool = False  # the text flags itself as dubious here
     mentions: list[Mention] = field(default_factory=list)

@@ -97,11 +97,19 @@ def _sentences(
     found = []
     for start, end in spans:
         sent = Sentence(start, end, text[start:end])
+        sent.alone_on_line = _line_edge(text, start - 1, -1) and _line_edge(text, end, 1)
         sent.boilerplate = _boilerplate_kind(start, end, boilerplate)
         sent.doubt = any(start <= d.start < end for d in doubts)
         sent.gaps = [g for g in gaps if start < g.at <= end]
         found.append(sent)
     return found
+
+
+def _line_edge(text: str, at: int, step: int) -> bool:
+    """Whether only spaces lie between `at` and a line break (or the text's edge)."""
+    while 0 <= at < len(text) and text[at] == " ":
+        at += step
+    return at < 0 or at >= len(text) or text[at] == "\n"
 
 
 def _boilerplate_kind(start: int, end: int, boilerplate: Sequence[Boilerplate]) -> str | None:

@@ -3,8 +3,8 @@
 A marked text holds the original with each cut written as ⟦k|removed⟧ right after the word
 the number followed: ``in May⟦y| 1924, ⟧it was`` becomes ``in Mayit was`` with a year gap
 just after "May". Kinds: y year, d day, r range, f footnote, and "-" for a cut that is no
-gap of its own (the second year of a range: ``in⟦r| 1928⟧-⟦-|1929⟧``). An upper-case kind (``⟦Y| 1924
-|reason⟧``) is a documented known miss: the finder is not expected to find it yet.
+gap of its own (the second year of a range: ``in⟦r| 1928⟧-⟦-|1929⟧``). An upper-case kind
+(``⟦Y| 1924|reason⟧``) is a documented known miss: the finder is not expected to find it yet.
 
     .venv/bin/python tests/data/texts/strip_numbers.py tests/data/texts/*.marked.txt
 
