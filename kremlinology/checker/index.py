@@ -12,7 +12,8 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -57,8 +58,17 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 def stems(words: list[str]) -> list[str]:
     """Lower-cased content-word stems, with synonyms folded together."""
-    content = [w.lower() for w in words if w.lower() not in STOPWORDS and len(w) > 1]
-    return [SYNONYMS.get(s, s) for s in _STEMMER.stemWords(content)]
+    found = (_stem(w.lower()) for w in words)
+    return [s for s in found if s]
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """One word's stem ('' for a function word); cached: texts repeat their words."""
+    if word in STOPWORDS or len(word) < 2:
+        return ""
+    stem: str = _STEMMER.stemWord(word)
+    return SYNONYMS.get(stem, stem)
 
 
 def has_negation(text: str) -> bool:
@@ -81,6 +91,7 @@ class IndexedAssertion:
     iso: str | None
     is_interval: bool
     stems: frozenset[str]
+    weight: float  # the summed idf of `stems`, set once the idf is known
     negated: bool
     sources: tuple[str, ...]
 
@@ -133,13 +144,18 @@ def _build(kb: KB) -> CheckIndex:
             by_entity[entity].append(a.id)
         for stem in a.stems:
             by_stem[stem].append(a.id)
+    idf = _idf(assertions.values())
+    rare = idf[""]
+    weighted = {
+        k: replace(a, weight=sum(idf.get(s, rare) for s in a.stems)) for k, a in assertions.items()
+    }
     return CheckIndex(
         kb.version,
         names,
-        assertions,
+        weighted,
         {k: tuple(v) for k, v in by_entity.items()},
         {k: tuple(v) for k, v in by_stem.items()},
-        _idf(assertions.values()),
+        idf,
     )
 
 
@@ -168,6 +184,7 @@ def _indexed(
         iso=r["iso"],
         is_interval=bool(r["iso"] and "/" in r["iso"]),
         stems=frozenset(stems(WORD.findall(statement))),
+        weight=0.0,
         negated=has_negation(statement),
         sources=cites.get(r["id"], ()),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.gaps import Gap
 from .document import Sentence
@@ -114,8 +115,9 @@ def _evidence(
     return score
 
 
-def _predicate_stems(predicate: str) -> set[str]:
-    return set(stems(predicate.split("_")))
+@lru_cache(maxsize=256)
+def _predicate_stems(predicate: str) -> frozenset[str]:
+    return frozenset(stems(predicate.split("_")))
 
 
 def _year(a: IndexedAssertion, month: int | None, before: list[str]) -> int | None:
