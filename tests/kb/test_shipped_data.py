@@ -26,7 +26,7 @@ SEED_CLAIMS: dict[str, tuple[str, ...]] = {
         "lenin-testament-addendum-remove-stalin",
     ),
     "Stalin organised the funeral (disputed)": (
-        "lenin-funeral-commission",
+        "lenin-funeral-commission-chair",
         "lenin-funeral-organiser",
     ),
     "Stalin officially hailed as successor (false)": ("no-official-successor",),
