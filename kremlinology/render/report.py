@@ -66,7 +66,7 @@ def render_text(report: Report) -> str:
 
 def _with_restored(text: str, start: int, end: int, restored: dict[int, Restoration]) -> str:
     out, pos = [], start
-    for at in sorted(a for a in restored if start <= a <= end):
+    for at in sorted(a for a in restored if start < a <= end):
         out.append(escape(text[pos:at]))
         out.append(f" [bold magenta]⟨{restored[at].value}⟩[/] ")
         pos = at
