@@ -18,6 +18,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from ..kb import KB
+from ..kb.answers import citations
 from ..text.link import NameIndex
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -132,7 +133,8 @@ def index_for(kb: KB) -> CheckIndex:
 
 def _build(kb: KB) -> CheckIndex:
     names = NameIndex.from_kb(kb)
-    cites = _citations(kb)
+    ids = [r[0] for r in kb.db.execute("SELECT id FROM assertions")]
+    cites = citations(kb, ids)
     alternatives = _alternatives(kb)
     assertions: dict[str, IndexedAssertion] = {}
     for row in kb.db.execute("SELECT * FROM assertions"):
@@ -188,20 +190,6 @@ def _indexed(
         negated=has_negation(statement),
         sources=cites.get(r["id"], ()),
     )
-
-
-def _citations(kb: KB) -> dict[str, tuple[str, ...]]:
-    rows = kb.db.execute(
-        "SELECT c.owner, c.locator, s.author, s.title, s.year, s.url FROM citations c "
-        "JOIN sources s ON s.id = c.source_id ORDER BY c.owner, c.ord"
-    )
-    found: dict[str, list[str]] = defaultdict(list)
-    for owner, locator, author, title, year, url in rows:
-        text = f"{author}, {title} ({year})"
-        text += f", {locator}" if locator else ""
-        text += f", {url}" if url and not (locator or "").startswith("http") else ""
-        found[owner].append(text)
-    return {k: tuple(v) for k, v in found.items()}
 
 
 def _alternatives(kb: KB) -> dict[str, tuple[tuple[dt.date, dt.date], ...]]:
