@@ -24,6 +24,11 @@ class Sentence:
     month_days: list[tuple[int, int]] = field(default_factory=list)  # "October 23", no year
 
     @property
+    def mention_entities(self) -> frozenset[str]:
+        """The entities the sentence names (without the one carried from context)."""
+        return frozenset(m.entity for m in self.mentions)
+
+    @property
     def entities(self) -> frozenset[str]:
         found = {m.entity for m in self.mentions}
         if self.coref:

@@ -1,8 +1,10 @@
 """Claim matching: score the knowledge base's assertions against one sentence.
 
 score = entity overlap + 3 * (share of the assertion's content words the sentence has)
-        + 2 * (share of the sentence's content words the assertion has) + date agreement.
-Weights are idf, so "Tammerfors" counts for more than "party".
+        + 3 * (share of the sentence's content words the assertion has);
+the date then decides between near-equal candidates. Weights are idf, so "Tammerfors"
+counts for more than "party". Every assertion is scored at once, as vectors
+(`index.Matrices`); only the few leaders become `Candidate` objects.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..dates import Calendar, HistDate, gregorian_to_julian
 from .document import Sentence
+from .index import PLACE_WEIGHT, CheckIndex, IndexedAssertion, stems
 from .index import WORD as _WORD
-from .index import CheckIndex, IndexedAssertion, stems
 
 # A sentence and an assertion must share at least this share of the assertion's content
 # weight to be about the same fact (below it, shared names alone match too much).
@@ -21,9 +25,6 @@ MIN_COVERAGE = 0.2
 # Two candidates within this score of each other match the words about equally well: the
 # sentence's date may then decide between them.
 DATE_MARGIN = 0.5
-# A word is rare when it appears in under about one statement in twenty (idf >= 4):
-# rare words shared by a sentence and a statement find facts about unnamed entities.
-RARE_WEIGHT = 4.0
 # Dates before Russia's switch may be written in either style: try both readings.
 SWITCH = dt.date(1918, 2, 14)
 
@@ -38,25 +39,69 @@ class Candidate:
     other_style: bool  # the dates agree only when the text's date is read in the other style
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence against every assertion: vectors with one entry per assertion."""
+
+    stems: frozenset[str]
+    shared: np.ndarray  # the summed idf of the words the sentence and statement share
+    candidates: np.ndarray  # bool: about the sentence's entities, or sharing two rare words
+    entity_rows: list[int]  # the rows of the sentence's entities (the coref included)
+
+
 def content_stems(sent: Sentence) -> list[str]:
     """The sentence's content-word stems, names included (idf keeps common names light)."""
     return stems(_WORD.findall(sent.text))
 
 
-def match_claims(sent: Sentence, index: CheckIndex, *, limit: int = 5) -> list[Candidate]:
+def evidence(sent: Sentence, index: CheckIndex) -> Evidence:
+    """What the sentence shares with each assertion: word weight, and whether it is a candidate.
+
+    Candidates are the assertions about the sentence's entities, or sharing at least two of
+    its rare words whatever they name.
+    """
+    m = index.matrices
+    sentence_stems = frozenset(content_stems(sent))
+    rows = [m.stem_rows[s] for s in sentence_stems if s in m.stem_rows]
+    n = len(index.order)
+    shared = m.words[rows].sum(axis=0) if rows else np.zeros(n)
+    entity_rows = [m.entity_rows[e] for e in sent.entities if e in m.entity_rows]
+    candidates = np.zeros(n, dtype=bool)
+    if entity_rows:
+        candidates |= (m.subject[entity_rows] + m.object[entity_rows] + m.place[entity_rows]).any(
+            axis=0
+        )
+    rare = [r for r in rows if m.rare[r]]
+    if len(rare) >= 2:
+        candidates |= np.count_nonzero(m.words[rare], axis=0) >= 2
+    return Evidence(sentence_stems, shared, candidates, entity_rows)
+
+
+def match_claims(
+    sent: Sentence, index: CheckIndex, *, limit: int = 5, found: Evidence | None = None
+) -> list[Candidate]:
     """The best candidate assertions for a sentence, best first."""
-    sentence_stems = set(content_stems(sent))
-    shared = shared_weights(sentence_stems, index)
-    sentence_weight = sum(index.weight(s) for s in sentence_stems) or 1.0
-    found = []
-    for aid in candidate_ids(sent, sentence_stems, index):
-        a = index.assertions[aid]
-        coverage = shared.get(aid, 0.0) / (a.weight or 1.0)
-        overlap = _entity_overlap(a, sent)
-        if coverage >= MIN_COVERAGE or overlap >= 2:
-            found.append(_score(a, sent, coverage, shared.get(aid, 0.0) / sentence_weight, overlap))
-    found.sort(key=lambda c: (-c.score, c.assertion.id))
-    return _prefer_agreeing_date(found)[:limit]
+    ev = found or evidence(sent, index)
+    m = index.matrices
+    sentence_weight = sum(index.weight(s) for s in ev.stems) or 1.0
+    coverage = ev.shared / m.weights
+    overlap = _entity_overlap(sent, index)
+    keep = ev.candidates & ((coverage >= MIN_COVERAGE) | (overlap >= 2))
+    cols = np.flatnonzero(keep)
+    if not len(cols):
+        return []
+    score = overlap[cols] + 3 * coverage[cols] + 3 * ev.shared[cols] / sentence_weight
+    ranked = cols[np.lexsort((cols, -score))]
+    top = score.max()
+    # Only the near-equal leaders can be reordered by their date (_prefer_agreeing_date).
+    within = int(np.count_nonzero(score >= top - DATE_MARGIN))
+    chosen = ranked[: max(limit, within + 1)]
+    by_col = dict(zip(cols.tolist(), score.tolist(), strict=True))
+    candidates = [
+        _candidate(index.order[c], sent, by_col[c], float(coverage[c]), float(overlap[c]))
+        for c in chosen.tolist()
+    ]
+    return _prefer_agreeing_date(candidates)[:limit]
 
 
 def _prefer_agreeing_date(found: list[Candidate]) -> list[Candidate]:
@@ -75,53 +120,23 @@ def _prefer_agreeing_date(found: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def candidate_ids(sent: Sentence, sentence_stems: set[str], index: CheckIndex) -> set[str]:
-    """Assertions about the sentence's entities, or sharing two of its rare words."""
-    ids = {aid for e in sent.entities for aid in index.by_entity.get(e, ())}
-    return ids | _by_rare_words(sentence_stems, index)
+def _entity_overlap(sent: Sentence, index: CheckIndex) -> np.ndarray:
+    """Per assertion: 1 for a subject or object the sentence names, 0.5 for a place;
+    three quarters of that for the person carried from context ("he")."""
+    m = index.matrices
+    total = np.zeros(len(index.order))
+    for entity, factor in (*((e, 1.0) for e in sent.mention_entities), (sent.coref, 0.75)):
+        row = m.entity_rows.get(entity) if entity else None
+        if row is not None and not (factor < 1 and entity in sent.mention_entities):
+            total += factor * (m.subject[row] + m.object[row] + PLACE_WEIGHT * m.place[row])
+    return total
 
 
-def _by_rare_words(sentence_stems: set[str], index: CheckIndex) -> set[str]:
-    """Assertions sharing at least two rare words with the sentence, whatever they name."""
-    shared: dict[str, int] = {}
-    for stem in sentence_stems:
-        if index.weight(stem) >= RARE_WEIGHT:
-            for aid in index.by_stem.get(stem, ()):
-                shared[aid] = shared.get(aid, 0) + 1
-    return {aid for aid, n in shared.items() if n >= 2}
-
-
-def shared_weights(sentence_stems: set[str], index: CheckIndex) -> dict[str, float]:
-    """For each assertion, the summed idf of the words it shares with the sentence.
-
-    One pass over the posting lists of the sentence's words: an inverted-index dot product,
-    far cheaper than intersecting the sentence with every candidate's words.
-    """
-    shared: dict[str, float] = {}
-    for stem in sentence_stems:
-        weight = index.weight(stem)
-        for aid in index.by_stem.get(stem, ()):
-            shared[aid] = shared.get(aid, 0.0) + weight
-    return shared
-
-
-def _score(
-    a: IndexedAssertion, sent: Sentence, coverage: float, precision: float, overlap: float
+def _candidate(
+    a: IndexedAssertion, sent: Sentence, score: float, coverage: float, overlap: float
 ) -> Candidate:
     agrees, other_style = date_agreement(sent, a)
-    score = overlap + 3 * coverage + 3 * precision
     return Candidate(a, score, coverage, overlap, agrees, other_style)
-
-
-def _entity_overlap(a: IndexedAssertion, sent: Sentence) -> float:
-    mentioned = {m.entity for m in sent.mentions}
-    overlap = 0.0
-    for entity, weight in ((a.subject, 1.0), (a.object, 1.0), (a.place, 0.5)):
-        if entity and entity in mentioned:
-            overlap += weight
-        elif entity and entity == sent.coref:
-            overlap += weight * 0.75
-    return overlap
 
 
 def date_agreement(sent: Sentence, a: IndexedAssertion) -> tuple[bool | None, bool]:

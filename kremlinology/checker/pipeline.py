@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -17,7 +18,7 @@ from ..kb import KB
 from ..text.clean import Boilerplate, Doubt, find_doubts, mark_boilerplate
 from ..text.gaps import Gap, find_gaps
 from ..text.ground import find_dates, find_month_days
-from ..text.link import link_mentions
+from ..text.link import Mention, link_mentions
 from ..text.sentences import split_sentences
 from .document import Sentence
 from .index import CheckIndex, index_for
@@ -38,12 +39,13 @@ def check(text: str, *, kb: KB, source: str = "-", site_lines: Sequence[str] = (
     boilerplate = mark_boilerplate(text, spans, site_lines=site_lines)
     doubts = find_doubts(text)
     gaps = find_gaps(text, spans, is_name=index.names.is_person)
+    mentions = Mentions(link_mentions(text, index.names))
     sentences = _sentences(text, spans, boilerplate, doubts, gaps)
-    restorations = _restore(text, sentences, index)
+    restorations = _restore(text, sentences, mentions, index)
     clauses = _sentences(
         text, split_at_stripped_boundaries(text, spans, gaps), boilerplate, doubts, gaps
     )
-    claims = _judge(text, clauses, restorations, index)
+    claims = _judge(text, clauses, restorations, mentions, index)
     return Report(
         source=source,
         kb_version=kb.version,
@@ -122,26 +124,45 @@ def _boilerplate_kind(start: int, end: int, boilerplate: Sequence[Boilerplate]) 
     return kind if covered >= BOILERPLATE_SHARE * (end - start) else None
 
 
-def _restore(text: str, sentences: list[Sentence], index: CheckIndex) -> list[Restoration]:
+class Mentions:
+    """The text's name mentions, linked once, handed out by sentence."""
+
+    def __init__(self, found: list[Mention]) -> None:
+        self.found = found
+        self.starts = [m.start for m in found]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, lo=i)
+        return [m for m in self.found[i:j] if m.end <= end]
+
+
+def _restore(
+    text: str, sentences: list[Sentence], mentions: Mentions, index: CheckIndex
+) -> list[Restoration]:
     """Step 3a: restore gaps sentence by sentence, with the whole sentence as context."""
     restorations: list[Restoration] = []
     last_person: str | None = None
     for sent in sentences:
         if sent.boilerplate in ("heading", "site", "markup", "byline"):
             continue
-        _link(text, sent, index, last_person)
+        _link(sent, mentions, last_person)
         restorations.extend(restore_gaps(sent, text, index))
         last_person = _first_person(sent) or last_person
     return restorations
 
 
-def _link(text: str, sent: Sentence, index: CheckIndex, last_person: str | None) -> None:
-    sent.mentions = link_mentions(text, index.names, sent.start, sent.end)
+def _link(sent: Sentence, mentions: Mentions, last_person: str | None) -> None:
+    sent.mentions = mentions.within(sent.start, sent.end)
     sent.coref = _coref(sent, last_person)
 
 
 def _judge(
-    text: str, clauses: list[Sentence], restorations: list[Restoration], index: CheckIndex
+    text: str,
+    clauses: list[Sentence],
+    restorations: list[Restoration],
+    mentions: Mentions,
+    index: CheckIndex,
 ) -> list[Claim]:
     """Step 3b: ground dates (carrying the year within a paragraph) and decide each clause."""
     claims: list[Claim] = []
@@ -155,7 +176,7 @@ def _judge(
         previous_end = sent.end
         candidates = []
         if sent.boilerplate is None:
-            _link(text, sent, index, last_person)
+            _link(sent, mentions, last_person)
             sent.dates = find_dates(text, sent.start, sent.end, year=year)
             sent.month_days = find_month_days(text, sent.start, sent.end)
             year = _last_year(sent, restored, year)

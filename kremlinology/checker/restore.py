@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+
+import numpy as np
 
 from ..dates import month_number
 from ..errors import DateParseError
 from ..text.gaps import Gap
 from .document import Sentence
 from .index import WORD, CheckIndex, IndexedAssertion, stems
-from .match import candidate_ids
+from .match import Evidence, evidence
 from .report import Restoration
 
 # Characters read on each side of a gap for its nearest words.
@@ -66,12 +67,12 @@ class Choice:
 def restore_gaps(sent: Sentence, text: str, index: CheckIndex) -> list[Restoration]:
     """A restoration for each year gap of the sentence that the facts can decide."""
     found: list[Restoration] = []
-    sentence_stems = set(stems(WORD.findall(sent.text)))
-    ids = candidate_ids(sent, sentence_stems, index)
-    for gap in sent.gaps:
-        if gap.kind not in ("year", "range"):
-            continue
-        choice = _choose(gap, sent, text, index, sentence_stems, ids)
+    gaps = [g for g in sent.gaps if g.kind in ("year", "range")]
+    if not gaps:
+        return found
+    ev = evidence(sent, index)
+    for gap in gaps:
+        choice = _choose(gap, sent, text, index, ev)
         if choice is not None:
             confidence = min(0.95, 0.3 + choice.score / 12) * gap.confidence
             found.append(
@@ -80,9 +81,7 @@ def restore_gaps(sent: Sentence, text: str, index: CheckIndex) -> list[Restorati
     return found
 
 
-def _choose(
-    gap: Gap, sent: Sentence, text: str, index: CheckIndex, sentence_stems: set[str], ids: set[str]
-) -> Choice | None:
+def _choose(gap: Gap, sent: Sentence, text: str, index: CheckIndex, ev: Evidence) -> Choice | None:
     window = text[max(sent.start, gap.at - NEAR_BEFORE) : gap.at]
     before = stems(
         WORD.findall(window)[1:] if len(window) == NEAR_BEFORE else WORD.findall(window)
@@ -90,35 +89,33 @@ def _choose(
     after = stems(WORD.findall(text[gap.at : min(sent.end, gap.at + NEAR_AFTER)]))[:2]
     if text[gap.at : gap.at + 3].lstrip(" ,")[:1].isupper():
         after = []  # the gap took a full stop with it: what follows is another sentence
-    near = set(before + after)
     month = _cue_month(gap.cue)
-    best: Choice | None = None
-    for aid in sorted(ids):
-        a = index.assertions[aid]
+    score = _evidence(ev, set(before + after), index) + (0.5 if month else 0.0)
+    cols = np.flatnonzero(ev.candidates & (score >= MIN_EVIDENCE))
+    # The best-scored assertion whose date fits the cue (ties go to the first id).
+    for col in cols[np.lexsort((cols, -score[cols]))].tolist():
+        a = index.order[col]
         year = _year(a, month, before)
-        if year is None:
-            continue
-        score = _evidence(a, sent, sentence_stems, near, index) + (0.5 if month else 0.0)
-        if best is None or score > best.score:
-            best = Choice(str(year), a, score)
-    return best if best is not None and best.score >= MIN_EVIDENCE else None
+        if year is not None:
+            return Choice(str(year), a, float(score[col]))
+    return None
 
 
-def _evidence(
-    a: IndexedAssertion, sent: Sentence, sentence_stems: set[str], near: set[str], index: CheckIndex
-) -> float:
-    entities = sent.entities
-    score = sum(index.weight(s) for s in a.stems & sentence_stems) / SENTENCE_SHARE
-    score += sum(index.weight(s) for s in a.stems & near)
-    score += PREDICATE_BONUS if _predicate_stems(a.predicate) & near else 0.0
-    score += 1.0 if a.subject in entities else 0.0
-    score += OBJECT_BONUS if a.object and a.object in entities else 0.0
+def _evidence(ev: Evidence, near: set[str], index: CheckIndex) -> np.ndarray:
+    """Per assertion: the words it shares with the sentence, more with the words next to
+    the gap, a bonus when a near word names its predicate, and its subject and object."""
+    m = index.matrices
+    score = ev.shared / SENTENCE_SHARE
+    near_rows = [m.stem_rows[s] for s in near if s in m.stem_rows]
+    if near_rows:
+        score = score + m.words[near_rows].sum(axis=0)
+    predicate_rows = [m.predicate_rows[s] for s in near if s in m.predicate_rows]
+    if predicate_rows:
+        score = score + PREDICATE_BONUS * m.predicate[predicate_rows].any(axis=0)
+    if ev.entity_rows:
+        score = score + m.subject[ev.entity_rows].sum(axis=0)
+        score = score + OBJECT_BONUS * m.object[ev.entity_rows].sum(axis=0)
     return score
-
-
-@lru_cache(maxsize=256)
-def _predicate_stems(predicate: str) -> frozenset[str]:
-    return frozenset(stems(predicate.split("_")))
 
 
 def _year(a: IndexedAssertion, month: int | None, before: list[str]) -> int | None:
