@@ -101,6 +101,8 @@ class IndexedAssertion:
     weight: float  # the summed idf of `stems`, set once the idf is known
     negated: bool
     sources: tuple[str, ...]
+    # Historians disagree about more than the date (an alternative gives another value).
+    value_disputed: bool = False
 
     @property
     def entities(self) -> frozenset[str]:
@@ -131,6 +133,7 @@ class Matrices:
     subject: np.ndarray  # 1.0 where the entity is the assertion's subject
     object: np.ndarray  # 1.0 where it is the object
     place: np.ndarray  # 1.0 where it is the place
+    role: np.ndarray  # subject + object + PLACE_WEIGHT * place: what naming the entity weighs
     predicate_rows: dict[str, int]  # stem of a predicate's words -> row of `predicate`
     predicate: np.ndarray  # 1.0 where the stem is one of the assertion's predicate words
     weights: np.ndarray  # per assertion: the summed idf of its statement's stems
@@ -144,6 +147,7 @@ class CheckIndex:
     order: tuple[IndexedAssertion, ...]  # the matrices' columns: assertions in id order
     matrices: Matrices = field(repr=False)
     idf: dict[str, float] = field(repr=False)
+    name_stems: dict[str, frozenset[str]] = field(repr=False)  # entity -> its names' stems
 
     def weight(self, stem: str) -> float:
         return self.idf.get(stem, self.idf.get("", 1.0))
@@ -165,9 +169,17 @@ def _build(kb: KB) -> CheckIndex:
     ids = [r[0] for r in kb.db.execute("SELECT id FROM assertions")]
     cites = citations(kb, ids)
     alternatives = _alternatives(kb)
+    value_disputed = {
+        r[0]
+        for r in kb.db.execute(
+            "SELECT assertion_id FROM alternatives WHERE start IS NULL "
+            "OR value IS NOT NULL OR object IS NOT NULL"
+        )
+    }
     assertions: dict[str, IndexedAssertion] = {}
     for row in kb.db.execute("SELECT * FROM assertions"):
-        assertions[row["id"]] = _indexed(row, names, cites, alternatives)
+        found = _indexed(row, names, cites, alternatives)
+        assertions[row["id"]] = replace(found, value_disputed=found.id in value_disputed)
     idf = _idf(assertions.values())
     unseen = idf[""]
     weighted = {
@@ -175,7 +187,16 @@ def _build(kb: KB) -> CheckIndex:
         for k, a in sorted(assertions.items())
     }
     order = tuple(weighted.values())
-    return CheckIndex(kb.version, names, weighted, order, _matrices(order, idf), idf)
+    return CheckIndex(
+        kb.version, names, weighted, order, _matrices(order, idf), idf, _name_stems(kb)
+    )
+
+
+def _name_stems(kb: KB) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity, name in kb.db.execute("SELECT entity_id, name FROM names"):
+        found[entity].update(stems(WORD.findall(name)))
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _matrices(order: tuple[IndexedAssertion, ...], idf: dict[str, float]) -> Matrices:
@@ -208,16 +229,43 @@ def _matrices(order: tuple[IndexedAssertion, ...], idf: dict[str, float]) -> Mat
         roles["subject"],
         roles["object"],
         roles["place"],
+        roles["subject"] + roles["object"] + PLACE_WEIGHT * roles["place"],
         predicate_rows,
         predicate,
         np.array([a.weight or 1.0 for a in order]),
     )
 
 
+# The words a text uses for a predicate's kind of action, where the predicate's own name
+# is not enough ("held_office" is not written; "post" and "secretary" are) or is too
+# general ("went", "out"). Other predicates are cued by their own name's words.
+PREDICATE_CUES = {
+    "born": "born birth",
+    "died": "died dies death dead",
+    "killed": "killed assassinated murdered shot",
+    "expelled_from": "expelled expulsion",
+    "removed_from": "removed ousted dismissed",
+    "held_office": "office post secretary commissar chairman chair president premier",
+    "led": "led leader headed chairman ordered commanded directed",
+    "chaired": "chaired chairman chair headed",
+    "founded": "founded establish established formed created",
+    "went_into_hiding": "hiding hid hideout",
+    "read_out": "read",
+    "used_name": "pseudonym alias",
+    "exiled": "exiled exile deported banished",
+    "wrote": "wrote written write",
+    "illness": "ill illness stroke",
+    "member_of": "member",
+    "held": "held",
+    "established_relations": "relations",
+}
+
+
 @lru_cache(maxsize=256)
 def predicate_stems(predicate: str) -> frozenset[str]:
-    """The stems of a predicate's words ("died_in" -> {"die"}): what a text says for it."""
-    return frozenset(stems(predicate.split("_")))
+    """The stems of the words a text uses for a predicate ("died" -> {"die"})."""
+    cue = PREDICATE_CUES.get(predicate)
+    return frozenset(stems(cue.split() if cue else predicate.split("_")))
 
 
 def _indexed(

@@ -10,21 +10,37 @@ counts for more than "party". Every assertion is scored at once, as vectors
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..dates import Calendar, HistDate, gregorian_to_julian
+from ..text.ground import DateMention
 from .document import Sentence
-from .index import PLACE_WEIGHT, CheckIndex, IndexedAssertion, stems
 from .index import WORD as _WORD
+from .index import CheckIndex, IndexedAssertion, stems
 
 # A sentence and an assertion must share at least this share of the assertion's content
 # weight to be about the same fact (below it, shared names alone match too much).
 MIN_COVERAGE = 0.2
+# A sentence with a word for the assertion's kind of action ("dies" for `died`): the
+# strongest sign of which fact about a person it states.
+PREDICATE_WEIGHT = 1.0
 # Two candidates within this score of each other match the words about equally well: the
 # sentence's date may then decide between them.
 DATE_MARGIN = 0.5
+# Words before a date that make it the start or the end of an interval ("since April
+# 1922", "until his death in 1953"), read up to CUE_REACH characters back.
+CUE = re.compile(
+    r"\b(?:(?P<start>since|from|bec[oa]mes?|elected|appointed|named|joined|founded|formed"
+    r"|took over|began)|(?P<end>until|till|left|removed|expelled|resigned|ousted|dismissed"
+    r"|died|death|lost)|(?<=\d )(?P<to>to|and))\b|(?<=\d)(?P<dash>\s?[-–]\s?)",
+    re.I,
+)
+CUE_REACH = 30
+ONE_DAY = dt.timedelta(days=1)
+Bounds = tuple[dt.date, dt.date]
 # Dates before Russia's switch may be written in either style: try both readings.
 SWITCH = dt.date(1918, 2, 14)
 
@@ -68,9 +84,7 @@ def evidence(sent: Sentence, index: CheckIndex) -> Evidence:
     entity_rows = [m.entity_rows[e] for e in sent.entities if e in m.entity_rows]
     candidates = np.zeros(n, dtype=bool)
     if entity_rows:
-        candidates |= (m.subject[entity_rows] + m.object[entity_rows] + m.place[entity_rows]).any(
-            axis=0
-        )
+        candidates |= m.role[entity_rows].any(axis=0)
     rare = [r for r in rows if m.rare[r]]
     if len(rare) >= 2:
         candidates |= np.count_nonzero(m.words[rare], axis=0) >= 2
@@ -86,11 +100,20 @@ def match_claims(
     sentence_weight = sum(index.weight(s) for s in ev.stems) or 1.0
     coverage = ev.shared / m.weights
     overlap = _entity_overlap(sent, index)
-    keep = ev.candidates & ((coverage >= MIN_COVERAGE) | (overlap >= 2))
+    action = _names_action(ev, index)
+    # Enough words in common; or two of its entities; or one and the word for the deed.
+    keep = ev.candidates & (
+        (coverage >= MIN_COVERAGE) | (overlap >= 2) | ((overlap >= 1) & (action > 0))
+    )
     cols = np.flatnonzero(keep)
     if not len(cols):
         return []
-    score = overlap[cols] + 3 * coverage[cols] + 3 * ev.shared[cols] / sentence_weight
+    score = (
+        overlap[cols]
+        + 3 * coverage[cols]
+        + 3 * ev.shared[cols] / sentence_weight
+        + PREDICATE_WEIGHT * action[cols]
+    )
     ranked = cols[np.lexsort((cols, -score))]
     top = score.max()
     # Only the near-equal leaders can be reordered by their date (_prefer_agreeing_date).
@@ -102,6 +125,16 @@ def match_claims(
         for c in chosen.tolist()
     ]
     return _prefer_agreeing_date(candidates)[:limit]
+
+
+def _names_action(ev: Evidence, index: CheckIndex) -> np.ndarray:
+    """Per assertion: 1.0 when the sentence has a word for its kind of action ("dies")."""
+    m = index.matrices
+    rows = [m.predicate_rows[s] for s in ev.stems if s in m.predicate_rows]
+    if not rows:
+        return np.zeros(len(index.order))
+    found: np.ndarray = m.predicate[rows].max(axis=0)
+    return found
 
 
 def _prefer_agreeing_date(found: list[Candidate]) -> list[Candidate]:
@@ -128,7 +161,7 @@ def _entity_overlap(sent: Sentence, index: CheckIndex) -> np.ndarray:
     for entity, factor in (*((e, 1.0) for e in sent.mention_entities), (sent.coref, 0.75)):
         row = m.entity_rows.get(entity) if entity else None
         if row is not None and not (factor < 1 and entity in sent.mention_entities):
-            total += factor * (m.subject[row] + m.object[row] + PLACE_WEIGHT * m.place[row])
+            total += factor * m.role[row]
     return total
 
 
@@ -145,18 +178,35 @@ def date_agreement(sent: Sentence, a: IndexedAssertion) -> tuple[bool | None, bo
         return None, False
     if not sent.dates:
         return _month_day_agreement(sent, a)
-    spans = (a.bounds, *a.alternative_bounds)
     for mention in sent.dates:
-        if any(_overlaps(mention.date.bounds(), s) for s in spans):
+        if any(_overlaps(mention.date.bounds(), s) for s in _spans(sent, mention, a)):
             return True, False
     for mention in sent.dates:
         other = _other_style(mention.date)
-        if other is not None and any(_overlaps(other.bounds(), s) for s in spans):
+        if other is not None and any(
+            _overlaps(other.bounds(), s) for s in _spans(sent, mention, a)
+        ):
             return True, True
     # A year carried from context may be wrong: it can support a match, never refute one.
     if all(m.year_carried for m in sent.dates):
         return None, False
     return False, False
+
+
+def _spans(sent: Sentence, mention: DateMention, a: IndexedAssertion) -> list[Bounds]:
+    """The periods of the assertion a date of the sentence must meet: the whole of each
+    (main and alternative) or, for an interval, its first or last day when the words before
+    the date say that it started ("since 1922") or ended ("until his death in 1953")."""
+    spans = [b for b in (a.bounds, *a.alternative_bounds) if b is not None]
+    if not a.is_interval:
+        return spans
+    before = sent.text[max(0, mention.start - sent.start - CUE_REACH) : mention.start - sent.start]
+    cues = list(CUE.finditer(before))
+    if not cues or cues[-1].group("to") or cues[-1].group("dash"):
+        return spans  # no cue, or the end of a written range ("23 to 31 May"): the whole
+    if cues[-1].group("start"):
+        return [(b[0], b[0] + ONE_DAY) for b in spans]
+    return [(b[1] - ONE_DAY, b[1]) for b in spans]
 
 
 def _month_day_agreement(sent: Sentence, a: IndexedAssertion) -> tuple[bool | None, bool]:

@@ -102,3 +102,66 @@ def test_pipeline_every_claim_cites_its_facts(kb_full: KB) -> None:
     report = check("Lenin died at Gorki on 21 January 1924.", kb=kb_full)
     facts = [f for c in report.claims for f in c.facts]
     assert facts and all(f.sources for f in facts)
+
+
+# A date after "since"/"until" is the start or the end of an interval, not any day in it.
+INTERVAL_EDGES = [
+    ("Stalin had been General Secretary since April 1923.", "contradicted"),
+    ("Stalin had been General Secretary since April 1922.", "supported"),
+    ("Trotsky sat on the Politburo until October 1926.", "supported"),
+    ("Trotsky sat on the Politburo until October 1924.", "contradicted"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INTERVAL_EDGES)
+def test_pipeline_reads_a_date_as_an_intervals_edge(text: str, expected: str, kb_full: KB) -> None:
+    verdict, _ = _only_claim(check(text, kb=kb_full), text[:20])
+    assert verdict == expected
+
+
+# Disputed only when the dispute is about what the sentence claims.
+DISPUTE_SCOPE = [
+    # The end of Stalin's title is disputed, not its start.
+    ("Stalin became General Secretary on 3 April 1922.", "supported"),
+    # The day of the expulsion is disputed (12 or 14 November), not the month.
+    ("Trotsky was expelled from the Communist Party in November 1927.", "supported"),
+    # Stalin's birth year is what is disputed.
+    ("Stalin was born in December 1878.", "disputed"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DISPUTE_SCOPE)
+def test_pipeline_is_disputed_only_where_the_dispute_is(
+    text: str, expected: str, kb_full: KB
+) -> None:
+    verdict, _ = _only_claim(check(text, kb=kb_full), text[:20])
+    assert verdict == expected
+
+
+SWAPPED = [
+    ("The Shanghai massacre of April 1927 was ordered by Wang Jingwei.", "Chiang"),
+    ("Zinoviev died of his wounds in Mexico City on 21 August 1940.", "Trotsky"),
+]
+
+
+@pytest.mark.parametrize(("text", "right"), SWAPPED)
+def test_pipeline_deed_given_to_another_person_is_contradicted(
+    text: str, right: str, kb_full: KB
+) -> None:
+    verdict, correction = _only_claim(check(text, kb=kb_full), text[:20])
+    assert verdict == "contradicted"
+    assert correction is not None and right in correction
+
+
+def test_pipeline_a_person_named_in_the_statement_is_no_swap(kb_full: KB) -> None:
+    """'Zinoviev was expelled together with Trotsky' does not refute Trotsky's expulsion."""
+    text = "By November 1927 Trotsky had been expelled from the party."
+    verdict, _ = _only_claim(check(text, kb=kb_full), "expelled")
+    assert verdict == "supported"
+
+
+def test_pipeline_the_word_for_the_deed_picks_the_fact(kb_full: KB) -> None:
+    """'dies' points at the death, not at the Politburo seat that ended with it."""
+    verdict, correction = _only_claim(check("5 March 1952: Stalin dies.", kb=kb_full), "dies")
+    assert verdict == "contradicted"
+    assert correction is not None and "1953" in correction
