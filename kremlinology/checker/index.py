@@ -35,7 +35,11 @@ STOPWORDS = frozenset(
     "what when where while after before into onto over under than then so such not no also "
     "only even just about against between during until since upon would could should will can "
     "did do does done there here all any some one two both each other more most very much "
-    "himself itself themselves own same s".split()
+    "himself itself themselves own same s "
+    # Words of time say when, not what: a date's neighbours ("soon", "the early months of")
+    # would otherwise outweigh the words of the fact.
+    "soon later earlier time times again still "
+    "already often once ago".split()
 )
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "nobody", "none", "without"})
 # Words that mean the same event in the statements and in the texts (after stemming).
@@ -244,7 +248,7 @@ PREDICATE_CUES = {
     "died": "died dies death dead",
     "killed": "killed assassinated murdered shot",
     "expelled_from": "expelled expulsion",
-    "removed_from": "removed ousted dismissed",
+    "removed_from": "removed ousted dismissed dropped out",
     "held_office": "office post secretary commissar chairman chair president premier",
     "led": "led leader headed chairman ordered commanded directed",
     "chaired": "chaired chairman chair headed",

@@ -100,7 +100,7 @@ def match_claims(
     sentence_weight = sum(index.weight(s) for s in ev.stems) or 1.0
     coverage = ev.shared / m.weights
     overlap = _entity_overlap(sent, index)
-    action = _names_action(ev, index)
+    action = names_action(ev, index)
     # Enough words in common; or two of its entities; or one and the word for the deed.
     keep = ev.candidates & (
         (coverage >= MIN_COVERAGE) | (overlap >= 2) | ((overlap >= 1) & (action > 0))
@@ -127,7 +127,7 @@ def match_claims(
     return _prefer_agreeing_date(candidates)[:limit]
 
 
-def _names_action(ev: Evidence, index: CheckIndex) -> np.ndarray:
+def names_action(ev: Evidence, index: CheckIndex) -> np.ndarray:
     """Per assertion: 1.0 when the sentence has a word for its kind of action ("dies")."""
     m = index.matrices
     rows = [m.predicate_rows[s] for s in ev.stems if s in m.predicate_rows]

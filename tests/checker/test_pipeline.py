@@ -165,3 +165,26 @@ def test_pipeline_the_word_for_the_deed_picks_the_fact(kb_full: KB) -> None:
     verdict, correction = _only_claim(check("5 March 1952: Stalin dies.", kb=kb_full), "dies")
     assert verdict == "contradicted"
     assert correction is not None and "1953" in correction
+
+
+def _restored(text: str, kb: KB) -> list[str]:
+    return [r.value for r in sorted(check(text, kb=kb).restorations, key=lambda r: r.at)]
+
+
+def test_pipeline_restores_each_year_a_statement_writes_beside_the_same_words(
+    kb_full: KB,
+) -> None:
+    """One interval fact, two gaps: the words around each gap pick the statement's year."""
+    text = (
+        "The alliance of Zinoviev, Kamenev and Stalin against Trotsky survived "
+        "throughout  and the early months ofThen it broke apart."
+    )
+    assert _restored(text, kb_full) == ["1924", "1925"]
+
+
+def test_pipeline_the_second_of_a_pair_takes_the_intervals_end(kb_full: KB) -> None:
+    text = (
+        "In the years of andSoviet policy towards the Chinese revolution divided Stalin "
+        "and the United Opposition."
+    )
+    assert _restored(text, kb_full) == ["1926", "1927"]
