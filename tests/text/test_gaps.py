@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kremlinology.text import words
+from kremlinology.text import gaps, words
 from kremlinology.text.gaps import Gap, find_gaps
 from kremlinology.text.sentences import split_sentences
 
@@ -243,6 +243,31 @@ def test_gaps_on_month_without_day_is_a_day_gap() -> None:
 def test_gaps_finds_decade_range_and_footnote_traces(text: str, before: str, kind: str) -> None:
     gap = only_gap(text)
     assert (text[: gap.at].endswith(before), gap.kind) == (True, kind)
+
+
+# Words and marks the decade and dash traces are made of, each with the blank after it.
+TRACE_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from(["in", "Of", "the", "The", "early", "bathe", "s", "'", "–", "-", ")", ","]),
+        st.sampled_from([" ", "\t", "", "\n"]),
+    ),
+    max_size=30,
+).map(lambda pairs: "".join(piece + blank for piece, blank in pairs))
+
+
+@settings(max_examples=500)
+@given(TRACE_TEXTS, st.integers(0, 8), st.integers(0, 8))
+@example("early s", 0, 0)
+@example("x\nthe early s,\tbathe s and s", 1, 0)
+@example("of\t\t- in –", 0, 0)
+def test_gaps_fast_trace_finders_find_what_their_patterns_find(
+    text: str, cut_start: int, cut_end: int
+) -> None:
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+    end = max(start, end)
+    for fast, pattern in ((gaps._decades, gaps.DECADE_TRACE), (gaps._dash_preps, gaps.PREP_DASH)):
+        expected = [m.span() for m in pattern.finditer(text, start, end)]
+        assert [m.span() for m in fast(text, start, end)] == expected
 
 
 # The finder as a whole
