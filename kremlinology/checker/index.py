@@ -141,6 +141,8 @@ class Matrices:
     predicate_rows: dict[str, int]  # stem of a predicate's words -> row of `predicate`
     predicate: np.ndarray  # 1.0 where the stem is one of the assertion's predicate words
     weights: np.ndarray  # per assertion: the summed idf of its statement's stems
+    nothing: np.ndarray  # zeros, one per assertion (shared read-only; never written to)
+    none: np.ndarray  # False, one per assertion (likewise)
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,14 @@ def _matrices(order: tuple[IndexedAssertion, ...], idf: dict[str, float]) -> Mat
         predicate_rows,
         predicate,
         np.array([a.weight or 1.0 for a in order]),
+        _frozen(np.zeros(n)),
+        _frozen(np.zeros(n, dtype=bool)),
     )
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
 
 
 # The words a text uses for a predicate's kind of action, where the predicate's own name

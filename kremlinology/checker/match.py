@@ -79,23 +79,26 @@ def evidence(sent: Sentence, index: CheckIndex) -> Evidence:
     m = index.matrices
     sentence_stems = frozenset(content_stems(sent))
     rows = [m.stem_rows[s] for s in sentence_stems if s in m.stem_rows]
-    n = len(index.order)
-    shared = m.words[rows].sum(axis=0) if rows else np.zeros(n)
     entity_rows = [m.entity_rows[e] for e in sent.entities if e in m.entity_rows]
-    candidates = np.zeros(n, dtype=bool)
-    if entity_rows:
-        candidates |= m.role[entity_rows].any(axis=0)
     rare = [r for r in rows if m.rare[r]]
+    if not entity_rows and len(rare) < 2:
+        return Evidence(sentence_stems, m.nothing, m.none, entity_rows)  # no candidate
+    shared = m.words[rows].sum(axis=0) if rows else m.nothing
+    candidates = m.none
+    if entity_rows:
+        candidates = m.role[entity_rows].any(axis=0)
     if len(rare) >= 2:
-        candidates |= np.count_nonzero(m.words[rare], axis=0) >= 2
+        candidates = candidates | (np.count_nonzero(m.words[rare], axis=0) >= 2)
     return Evidence(sentence_stems, shared, candidates, entity_rows)
 
 
 def match_claims(
-    sent: Sentence, index: CheckIndex, *, limit: int = 5, found: Evidence | None = None
+    sent: Sentence, index: CheckIndex, *, limit: int = 1, found: Evidence | None = None
 ) -> list[Candidate]:
     """The best candidate assertions for a sentence, best first."""
     ev = found or evidence(sent, index)
+    if ev.candidates is index.matrices.none:
+        return []
     m = index.matrices
     sentence_weight = sum(index.weight(s) for s in ev.stems) or 1.0
     coverage = ev.shared / m.weights
@@ -118,7 +121,7 @@ def match_claims(
     top = score.max()
     # Only the near-equal leaders can be reordered by their date (_prefer_agreeing_date).
     within = int(np.count_nonzero(score >= top - DATE_MARGIN))
-    chosen = ranked[: max(limit, within + 1)]
+    chosen = ranked[: max(limit, within)]
     by_col = dict(zip(cols.tolist(), score.tolist(), strict=True))
     candidates = [
         _candidate(index.order[c], sent, by_col[c], float(coverage[c]), float(overlap[c]))
