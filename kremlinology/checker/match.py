@@ -86,7 +86,7 @@ def evidence(sent: Sentence, index: CheckIndex) -> Evidence:
     shared = m.words[rows].sum(axis=0) if rows else m.nothing
     candidates = m.none
     if entity_rows:
-        candidates = m.role[entity_rows].any(axis=0)
+        candidates = np.asarray(m.role[entity_rows].any(axis=0))
     if len(rare) >= 2:
         candidates = np.logical_or(candidates, np.count_nonzero(m.words[rare], axis=0) >= 2)
     return Evidence(sentence_stems, shared, candidates, entity_rows)
