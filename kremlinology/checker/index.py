@@ -154,6 +154,9 @@ class CheckIndex:
     matrices: Matrices = field(repr=False)
     idf: dict[str, float] = field(repr=False)
     name_stems: dict[str, frozenset[str]] = field(repr=False)  # entity -> its names' stems
+    # office -> its held_office assertions; body -> its head offices ("Chairman of ...").
+    holders: dict[str, tuple[IndexedAssertion, ...]] = field(repr=False)
+    head_offices: dict[str, tuple[str, ...]] = field(repr=False)
 
     def weight(self, stem: str) -> float:
         return self.idf.get(stem, self.idf.get("", 1.0))
@@ -193,9 +196,34 @@ def _build(kb: KB) -> CheckIndex:
         for k, a in sorted(assertions.items())
     }
     order = tuple(weighted.values())
+    holders: dict[str, list[IndexedAssertion]] = defaultdict(list)
+    for a in order:
+        if a.predicate == "held_office" and a.object:
+            holders[a.object].append(a)
     return CheckIndex(
-        kb.version, names, weighted, order, _matrices(order, idf), idf, _name_stems(kb)
+        kb.version,
+        names,
+        weighted,
+        order,
+        _matrices(order, idf),
+        idf,
+        _name_stems(kb),
+        {k: tuple(v) for k, v in holders.items()},
+        _head_offices(kb),
     )
+
+
+def _head_offices(kb: KB) -> dict[str, tuple[str, ...]]:
+    """Body -> the offices that head it: single-holder offices of the body named as its
+    chairman, president or head."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for office, body in kb.db.execute(
+        "SELECT id, part_of FROM entities WHERE kind = 'office' AND single_holder = 1 "
+        "AND part_of IS NOT NULL AND (name LIKE 'Chairman%' OR name LIKE 'President%' "
+        "OR name LIKE 'Head%') ORDER BY id"
+    ):
+        found[body].append(office)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _name_stems(kb: KB) -> dict[str, frozenset[str]]:

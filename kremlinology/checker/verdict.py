@@ -22,6 +22,7 @@ from .document import Sentence
 from .index import CheckIndex, IndexedAssertion, has_negation, predicate_stems
 from .match import Candidate, content_stems
 from .report import VerdictKind
+from .roles import Misassigned, misassigned_office
 
 # Candidates below this score share names with the sentence but not its substance.
 MIN_SCORE = 2.2
@@ -55,6 +56,9 @@ def decide_verdict(sent: Sentence, candidates: list[Candidate], index: CheckInde
     reason = _not_a_claim(sent)
     if reason:
         return Verdict("not_a_claim", None, reason, ())
+    misassigned = misassigned_office(sent, index)
+    if misassigned is not None:
+        return _office_verdict(misassigned, index)
     best = candidates[0] if candidates and candidates[0].score >= MIN_SCORE else None
     if best is None:
         if sent.doubt:
@@ -67,6 +71,17 @@ def decide_verdict(sent: Sentence, candidates: list[Candidate], index: CheckInde
             )
         return Verdict("unverified", None, "No fact in the knowledge base matches this claim.", ())
     return _against(sent, best, index)
+
+
+def _office_verdict(wrong: Misassigned, index: CheckIndex) -> Verdict:
+    person = index.names.display.get(wrong.person, wrong.person)
+    office = index.names.display.get(wrong.office, wrong.office)
+    return Verdict(
+        "contradicted",
+        wrong.correction,
+        f"{person} never held the office of {office}; it was held by {wrong.correction}.",
+        wrong.holders,
+    )
 
 
 def _not_a_claim(sent: Sentence) -> str | None:
