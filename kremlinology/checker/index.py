@@ -53,8 +53,12 @@ SYNONYMS = {
     "assassin": "kill",
     "murder": "kill",
     "murdered": "kill",
-    "smuggl": "took",
-    "escort": "took",
+    "smuggl": "take",
+    "escort": "take",
+    "took": "take",
+    "taken": "take",
+    "seiz": "take",
+    "upris": "insurrect",
     "led": "lead",
     "chair": "lead",
     "chairman": "lead",
@@ -298,6 +302,7 @@ PREDICATE_CUES = {
     "illness": "ill illness stroke",
     "member_of": "member",
     "held": "held",
+    "occurred": "occurred broke began erupted happened",
     "established_relations": "relations",
 }
 

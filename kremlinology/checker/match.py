@@ -185,7 +185,8 @@ def date_agreement(sent: Sentence, a: IndexedAssertion) -> tuple[bool | None, bo
         if any(_overlaps(mention.date.bounds(), s) for s in _spans(sent, mention, a)):
             return True, False
     for mention in sent.dates:
-        other = _other_style(mention.date)
+        # A date whose calendar the text names ("16 April 1917 (Old Style)") is read in it.
+        other = None if mention.calendar_marked else _other_style(mention.date)
         if other is not None and any(
             _overlaps(other.bounds(), s) for s in _spans(sent, mention, a)
         ):

@@ -23,6 +23,10 @@ _MONTH = (
 )
 # Years the subject can mean: 1800-2099. Four digits, not part of a longer number.
 _YEAR = r"(?:18|19|20)\d\d(?!\d)"
+# A calendar the text names after a date: "(O.S.)", "[N.S.]", "by the Old Style calendar";
+# without brackets only the unmistakable forms.
+_STYLE = r"O\.?\s?S\.?|N\.?\s?S\.?|Old Style|New Style|Julian|Gregorian"
+_BARE_STYLE = r"O\.\s?S\.|N\.\s?S\.|Old Style|New Style"
 DATE = re.compile(
     rf"(?<![\w-])(?:(?P<qual>early|mid|late|c\.|circa)[\s-]+)?(?:"
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?"
@@ -31,12 +35,13 @@ DATE = re.compile(
     rf"|(?P<y4>{_YEAR})(?P<decade>s)?"
     rf"|(?<=\b(?:in|In|of|by) )(?P<m4>{_MONTH})(?![\w])"
     rf")"
-    rf"(?:\s*[(\[](?P<style>O\.?\s?S\.?|N\.?\s?S\.?|Old Style|New Style)[)\]])?",
+    rf"(?:\s*[(\[](?P<style>{_STYLE})(?:\s+calendar)?[)\]]"
+    rf"|,?\s+(?:(?:by|in|according\s+to)\s+the\s+)?(?P<style2>{_BARE_STYLE})(?:\s+calendar)?(?!\w))?",
 )
 RELATIVE = re.compile(
     r"\b(?:the\s+)?(?P<which>following|next|previous|same)\s+(?P<unit>year|month|day)\b", re.I
 )
-OLD_STYLE = re.compile(r"O\.?\s?S|Old", re.I)
+OLD_STYLE = re.compile(r"O\.?\s?S|Old|Julian", re.I)
 # A bare capitalised month word is also a name or a verb ("May" the modal); only months
 # with a day or year, or after "in"/"of"/"early", are taken alone (handled by gaps.py).
 _QUALIFIERS = {
@@ -90,7 +95,7 @@ def _mention(match: re.Match[str], year: int | None) -> DateMention | None:
         return None  # "the 1920s" is a period, not a date we can ground
     if written_year is None and year is None:
         return None
-    calendar = _calendar(g["style"])
+    calendar = _calendar(g["style"] or g["style2"])
     try:
         date = HistDate(
             int(written_year) if written_year else int(year or 0),

@@ -188,3 +188,22 @@ def test_pipeline_the_second_of_a_pair_takes_the_intervals_end(kb_full: KB) -> N
         "and the United Opposition."
     )
     assert _restored(text, kb_full) == ["1926", "1927"]
+
+
+# A text that names its calendar is held to it; one that does not is read in both.
+STYLES = [
+    ("Lenin returned to Petrograd on 16 April 1917 (Old Style).", "contradicted"),
+    ("Lenin returned to Petrograd on 3 April 1917 (Old Style).", "supported"),
+    ("Lenin returned to Petrograd on 16 April 1917 by the New Style calendar.", "supported"),
+    ("Lenin returned to Petrograd on 16 April 1917.", "supported"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STYLES)
+def test_pipeline_holds_a_named_calendar_to_its_style(
+    text: str, expected: str, kb_full: KB
+) -> None:
+    verdict, correction = _only_claim(check(text, kb=kb_full), "Lenin returned")
+    assert verdict == expected
+    if expected == "contradicted":
+        assert correction is not None and "3 [16] April 1917" in correction
