@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from kremlinology.text import clean
 from kremlinology.text.clean import Boilerplate, find_doubts, mark_boilerplate
 from kremlinology.text.sentences import split_sentences
 
@@ -214,3 +216,53 @@ def test_clean_marks_are_inside_sorted_and_disjoint(text: str) -> None:
     for mark in found:
         assert previous_end <= mark.start < mark.end <= len(text)
         previous_end = mark.end
+
+
+# The fast tests against the patterns they stand for (clean.py "Speed" notes).
+
+PIPES_AS_WRITTEN = re.compile(r"\s\|(?:\s.*\|| *$)")
+PHOTO_CREDIT_AS_WRITTEN = re.compile(
+    r"^(?:photo|image|picture|illustration|credit|source)s?\s*:|getty images|wikimedia commons"
+    r"|courtesy of|\bvia wikimedia",
+    re.IGNORECASE,
+)
+LINE_PIECES = st.sampled_from(
+    [
+        "Photo",
+        "s",
+        ":",
+        " ",
+        "Getty",
+        "GETTY",
+        "images",
+        "imageſ",
+        "via",
+        "wiKimedia",
+        "xvia",
+        "wikimedia",
+        "commons",
+        "courtesy",
+        "of",
+        "|",
+        "\t",
+        ".",
+        ",",
+        "?",
+        "\n",
+        "ing",
+        "Lenin",
+    ]
+)
+LINES = st.lists(LINE_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=300)
+@given(LINES)
+@example("Lenin, via wikimedia")
+@example("WIKIMEDIA COMMONS.")
+@example("Getty imageſ")
+def test_clean_fast_line_tests_agree_with_their_patterns(line: str) -> None:
+    assert bool(clean.PIPES.search(line)) == bool(PIPES_AS_WRITTEN.search(line))
+    photo = clean.PHOTO_CREDIT_OPENING.match(line) or clean._has_photo_credit(line)
+    assert bool(photo) == bool(PHOTO_CREDIT_AS_WRITTEN.search(line))
+    assert clean._final_mark(line) == bool(clean.FINAL_MARK.search(line))
