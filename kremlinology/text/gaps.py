@@ -85,6 +85,11 @@ PREFIXES = sorted(
     [(key, month) for key, month in MONTH_KEYS.items()] + [(word, "") for word in YEAR_WORDS],
     key=lambda pair: -len(pair[0]),
 )
+# The same, looked up by a token's first letters (33 startswith tests cost 5 us a token):
+# the prefixes are distinct, so trying each length, longest first, finds what PREFIXES'
+# order finds.
+PREFIX_WORDS = dict(PREFIXES)
+PREFIX_LENGTHS = sorted({len(key) for key in PREFIX_WORDS}, reverse=True)
 
 # Speed: Python's re skips ahead fast to a pattern that starts with plain literals, but
 # tries every position of one that starts with a character class or a capture group
@@ -308,9 +313,10 @@ def _split_capitalised(token: str, is_name: IsName) -> tuple[str, str] | None:
     """ "Mayit", "Inhe": a month or a preposition, then a function word; else a function
     tail ("Leninwho")."""
     lower = token.lower()
-    for key, word in PREFIXES:
-        if lower.startswith(key) and words.is_function_word(token[len(key) :]):
-            return word or token[: len(key)], token[len(key) :]
+    for length in PREFIX_LENGTHS:
+        word = PREFIX_WORDS.get(lower[:length])
+        if word is not None and words.is_function_word(token[length:]):
+            return word or token[:length], token[length:]
     return words.split_function_tail(token, is_name)
 
 

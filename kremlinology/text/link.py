@@ -74,6 +74,9 @@ class NameIndex:
     # by_first split by second token, for `link_mentions`: "the" starts 27 names, of which
     # the token after it leaves one or two to compare.
     by_second: dict[str, SecondLevel] = field(init=False, repr=False, compare=False)
+    # The lower-case single-token names of people, for `is_person` (find_gaps asks it of
+    # every rare token).
+    people: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_second: dict[str, SecondLevel] = {}
@@ -87,6 +90,7 @@ class NameIndex:
             if_lower = next((e for e, capital in one_token if not capital), None)
             by_second[first] = ({k: tuple(v) for k, v in longer.items()}, if_upper, if_lower)
         object.__setattr__(self, "by_second", by_second)
+        object.__setattr__(self, "people", frozenset(k for k in self.by_first if self._person(k)))
 
     @classmethod
     def from_kb(cls, kb: KB) -> NameIndex:
@@ -122,9 +126,10 @@ class NameIndex:
 
     def is_person(self, name: str) -> bool:
         """Whether `name` is a known single-token name of a person (for gaps.find_gaps)."""
-        kinds = {
-            self.kinds.get(e) for p, e, _ in self.by_first.get(name.lower(), ()) if len(p) == 1
-        }
+        return name.lower() in self.people
+
+    def _person(self, key: str) -> bool:
+        kinds = {self.kinds.get(e) for p, e, _ in self.by_first[key] if len(p) == 1}
         return bool(kinds & PERSON_KINDS) and "place" not in kinds
 
 

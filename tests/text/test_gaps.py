@@ -270,6 +270,23 @@ def test_gaps_fast_trace_finders_find_what_their_patterns_find(
         assert [m.span() for m in fast(text, start, end)] == expected
 
 
+def split_capitalised_in_order(token: str) -> tuple[str, str] | None:
+    """`_split_capitalised` as first written: every prefix in PREFIXES' order."""
+    for key, word in gaps.PREFIXES:
+        if token.lower().startswith(key) and words.is_function_word(token[len(key) :]):
+            return word or token[: len(key)], token[len(key) :]
+    return words.split_function_tail(token, is_person)
+
+
+@given(
+    st.sampled_from([key for key, _ in gaps.PREFIXES] + ["un", "ma", "Lenin", "İn"]),
+    st.sampled_from(["", "it", "he", "the", "who", "and", "til", "e", "x", "s"]),
+)
+def test_gaps_split_capitalised_tries_prefixes_longest_first(head: str, tail: str) -> None:
+    token = head.capitalize() + tail
+    assert gaps._split_capitalised(token, is_person) == split_capitalised_in_order(token)
+
+
 # The finder as a whole
 
 
