@@ -18,7 +18,7 @@ import yaml
 from kremlinology.checker.report import BoilerplateSpan, Claim, Report, Restoration
 
 EVAL = Path(__file__).parent.parent / "eval"
-STYLES = {"student-essay", "encyclopedia", "scraped-page", "quiz", "timeline", "news"}
+STYLES = {"student-essay", "encyclopedia", "scraped-page", "quiz", "timeline", "news", "blog"}
 KINDS = {"correct", "garbled", "altered"}
 BOILERPLATE_KINDS = {"heading", "caption", "byline", "site", "markup"}
 

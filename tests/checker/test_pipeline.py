@@ -207,3 +207,11 @@ def test_pipeline_holds_a_named_calendar_to_its_style(
     assert verdict == expected
     if expected == "contradicted":
         assert correction is not None and "3 [16] April 1917" in correction
+
+
+def test_pipeline_a_fact_of_another_time_does_not_refute_a_date(kb_full: KB) -> None:
+    """Yalta is not in the KB; Stalin's meeting with Bukharin in 1913 must not refute it."""
+    text = "Stalin met Roosevelt and Churchill at Yalta in February 1945."
+    verdict, correction = _only_claim(check(text, kb=kb_full), "Yalta")
+    assert verdict == "unverified"
+    assert correction is None
