@@ -69,6 +69,8 @@ SYNONYMS = {
     "dismiss": "remov",
 }
 _STEMMER = snowballstemmer.stemmer("english")
+# British -ise spellings stem apart from -ize ones ("organis" vs "organ"): read them as -ize.
+_BRITISH_ISE = re.compile(r"(?<=\w\w)is(e|ed|es|ing|ation|ations)$")
 
 
 def stems(words: list[str]) -> list[str]:
@@ -82,7 +84,7 @@ def _stem(word: str) -> str:
     """One word's stem ('' for a function word); cached: texts repeat their words."""
     if word in STOPWORDS or len(word) < 2:
         return ""
-    stem: str = _STEMMER.stemWord(word)
+    stem: str = _STEMMER.stemWord(_BRITISH_ISE.sub(r"iz\1", word))
     return SYNONYMS.get(stem, stem)
 
 
@@ -189,10 +191,20 @@ def _build(kb: KB) -> CheckIndex:
             "OR value IS NOT NULL OR object IS NOT NULL"
         )
     }
+    # What the other side says is matched too: a text that repeats it is disputed.
+    alternative_words: dict[str, set[str]] = defaultdict(set)
+    for owner, value in kb.db.execute(
+        "SELECT assertion_id, value FROM alternatives WHERE value IS NOT NULL"
+    ):
+        alternative_words[owner].update(stems(WORD.findall(value)))
     assertions: dict[str, IndexedAssertion] = {}
     for row in kb.db.execute("SELECT * FROM assertions"):
         found = _indexed(row, names, cites, alternatives)
-        assertions[row["id"]] = replace(found, value_disputed=found.id in value_disputed)
+        assertions[row["id"]] = replace(
+            found,
+            value_disputed=found.id in value_disputed,
+            stems=found.stems | alternative_words.get(found.id, set()),
+        )
     idf = _idf(assertions.values())
     unseen = idf[""]
     weighted = {

@@ -215,3 +215,16 @@ def test_pipeline_a_fact_of_another_time_does_not_refute_a_date(kb_full: KB) -> 
     verdict, correction = _only_claim(check(text, kb=kb_full), "Yalta")
     assert verdict == "unverified"
     assert correction is None
+
+
+def test_pipeline_a_sentence_that_repeats_the_other_side_is_disputed(kb_full: KB) -> None:
+    """The KB records 'Stalin organised Lenin's funeral' as the view it disputes."""
+    text = "Stalin was given the honour of organizing Lenin's funeral."
+    verdict, _ = _only_claim(check(text, kb=kb_full), "funeral")
+    assert verdict == "disputed"
+
+
+def test_pipeline_british_and_american_spellings_stem_alike() -> None:
+    from kremlinology.checker.index import stems
+
+    assert stems(["organised", "criticising"]) == stems(["organized", "criticizing"])
