@@ -22,6 +22,8 @@ class Sentence:
     dates: list[DateMention] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     month_days: list[tuple[int, int]] = field(default_factory=list)  # "October 23", no year
+    # The content-word stems, once read (match.content_stems): every rule asks for them.
+    stems: list[str] | None = field(default=None, repr=False)
 
     @property
     def mention_entities(self) -> frozenset[str]:

@@ -67,7 +67,9 @@ class Evidence:
 
 def content_stems(sent: Sentence) -> list[str]:
     """The sentence's content-word stems, names included (idf keeps common names light)."""
-    return stems(_WORD.findall(sent.text))
+    if sent.stems is None:
+        sent.stems = stems(_WORD.findall(sent.text))
+    return sent.stems
 
 
 def evidence(sent: Sentence, index: CheckIndex) -> Evidence:

@@ -25,7 +25,7 @@ from .index import CheckIndex, index_for
 from .match import match_claims
 from .report import BoilerplateSpan, Claim, Fact, Report, Restoration
 from .restore import restore_gaps
-from .verdict import Verdict, decide_verdict
+from .verdict import Verdict, decide_verdict, not_a_claim
 
 # A sentence is boilerplate when boilerplate spans cover at least this share of it.
 BOILERPLATE_SHARE = 0.8
@@ -181,7 +181,8 @@ def _judge(
             sent.month_days = find_month_days(text, sent.start, sent.end)
             year = _last_year(sent, restored, year)
             last_person = _first_person(sent) or last_person
-            candidates = match_claims(sent, index)
+            if not_a_claim(sent) is None:  # no matching for headings, opinions, fragments
+                candidates = match_claims(sent, index)
         claims.append(_claim(sent, decide_verdict(sent, candidates, index)))
     return claims
 

@@ -60,7 +60,7 @@ class Verdict:
 
 def decide_verdict(sent: Sentence, candidates: list[Candidate], index: CheckIndex) -> Verdict:
     """Apply the rules of the module docstring to one sentence."""
-    reason = _not_a_claim(sent)
+    reason = not_a_claim(sent)
     if reason:
         return Verdict("not_a_claim", None, reason, ())
     misassigned = misassigned_office(sent, index)
@@ -91,7 +91,9 @@ def _office_verdict(wrong: Misassigned, index: CheckIndex) -> Verdict:
     )
 
 
-def _not_a_claim(sent: Sentence) -> str | None:
+def not_a_claim(sent: Sentence) -> str | None:
+    """Why the sentence is not a checkable claim (boilerplate, heading, question, opinion,
+    fragment), or None."""
     if sent.boilerplate:
         return f"Boilerplate ({sent.boilerplate}), not part of the content."
     if _is_title_line(sent):
