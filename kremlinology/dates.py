@@ -388,7 +388,7 @@ class Interval:
         return first <= date < after
 
     def overlaps(self, other: Interval) -> bool:
-        return _overlap(self.bounds(), other.bounds())
+        return bounds_overlap(self.bounds(), other.bounds())
 
     def iso(self) -> str:
         return f"{self.start.iso()}/{self.end.iso()}"
@@ -403,15 +403,18 @@ class Interval:
 Span = HistDate | Interval
 
 
-def _overlap(
-    a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetime.date]
-) -> bool:
+# Half-open New Style bounds [first day, day after the last), as `HistDate.bounds` gives.
+Bounds = tuple[datetime.date, datetime.date]
+
+
+def bounds_overlap(a: Bounds, b: Bounds) -> bool:
+    """Whether two half-open bounds share a day."""
     return a[0] < b[1] and b[0] < a[1]
 
 
 def could_be_same(a: Span, b: Span) -> bool:
     """Whether two dates or intervals could denote the same time: their NS bounds overlap."""
-    return _overlap(a.bounds(), b.bounds())
+    return bounds_overlap(a.bounds(), b.bounds())
 
 
 # --- Parsing --------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..dates import Calendar, HistDate, gregorian_to_julian
+from ..dates import Bounds, Calendar, HistDate, bounds_overlap, gregorian_to_julian
 from ..text.ground import DateMention
 from .document import Sentence
 from .index import WORD as _WORD
@@ -40,7 +40,6 @@ CUE = re.compile(
 )
 CUE_REACH = 30
 ONE_DAY = dt.timedelta(days=1)
-Bounds = tuple[dt.date, dt.date]
 # Dates before Russia's switch may be written in either style: try both readings.
 SWITCH = dt.date(1918, 2, 14)
 
@@ -184,13 +183,13 @@ def date_agreement(sent: Sentence, a: IndexedAssertion) -> tuple[bool | None, bo
     if not sent.dates:
         return _month_day_agreement(sent, a)
     for mention in sent.dates:
-        if any(_overlaps(mention.date.bounds(), s) for s in _spans(sent, mention, a)):
+        if any(bounds_overlap(mention.date.bounds(), s) for s in _spans(sent, mention, a)):
             return True, False
     for mention in sent.dates:
         # A date whose calendar the text names ("16 April 1917 (Old Style)") is read in it.
         other = None if mention.calendar_marked else _other_style(mention.date)
         if other is not None and any(
-            _overlaps(other.bounds(), s) for s in _spans(sent, mention, a)
+            bounds_overlap(other.bounds(), s) for s in _spans(sent, mention, a)
         ):
             return True, True
     # A year carried from context may be wrong: it can support a match, never refute one.
@@ -241,6 +240,3 @@ def _other_style(date: HistDate) -> HistDate | None:
     except ValueError:
         return None
 
-
-def _overlaps(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]

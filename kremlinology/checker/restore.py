@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..dates import month_number
+from ..dates import Bounds, month_number
 from ..errors import DateParseError
 from ..text.gaps import Gap
 from .document import Sentence
@@ -58,7 +58,6 @@ SENTENCE_SHARE = 4.0
 # A mention of the fact's object (the Politburo, the post) in the sentence. Raising it to 2
 # lowered restore precision on the gold set (0.729 -> 0.712), so it weighs as the subject.
 OBJECT_BONUS = 1.0
-Bounds = tuple[dt.date, dt.date]
 # Qualifiers of the stripped date itself ("in early [1926]"): as evidence they would pull
 # in any statement that happens to say "early". (Months stay: a statement that names the
 # gap's month is likelier its fact; leaving them out lowered restore F1 0.667 -> 0.640.)

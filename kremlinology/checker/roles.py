@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..dates import bounds_overlap
 from .document import Sentence
 from .index import CheckIndex, IndexedAssertion
 
@@ -118,7 +119,9 @@ def _holders_meant(
     dated = sorted((h for h in holders if h.bounds), key=lambda h: h.bounds or (dt.date.min,))
     written = [m.date.bounds() for m in sent.dates if not m.year_carried]
     if written:
-        at = tuple(h for h in dated if any(h.bounds and _meets(w, h.bounds) for w in written))
+        at = tuple(
+            h for h in dated if any(h.bounds and bounds_overlap(w, h.bounds) for w in written)
+        )
         if at:
             return at
     if FIRST.search(sent.text) and dated:
@@ -133,7 +136,3 @@ def _holder_name(h: IndexedAssertion, index: CheckIndex) -> str:
         return name
     first, last = years
     return f"{name} ({first}–{last})" if first != last else f"{name} ({first})"
-
-
-def _meets(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]

@@ -14,11 +14,10 @@ Rules, in order (the first that applies decides):
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTHS
+from ..dates import MONTHS, bounds_overlap
 from .document import Sentence
 from .index import CheckIndex, IndexedAssertion, has_negation, predicate_stems, stems
 from .match import Candidate, content_stems
@@ -216,12 +215,9 @@ def _dispute_concerns(sent: Sentence, best: Candidate, index: CheckIndex) -> boo
         return True
     readings = [b for b in (a.bounds, *a.alternative_bounds) if b is not None]
     written = [m.date.bounds() for m in sent.dates if not m.year_carried]
-    if any(len({_meets(w, b) for b in readings}) > 1 for w in written):
+    if any(len({bounds_overlap(w, b) for b in readings}) > 1 for w in written):
         return True
     # A day and month without a year ("church records give 18 December").
     days = {(b[0].month, b[0].day) for b in readings}
     return len(days) > 1 and any(md in days for md in sent.month_days)
 
-
-def _meets(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
