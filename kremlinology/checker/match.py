@@ -239,4 +239,3 @@ def _other_style(date: HistDate) -> HistDate | None:
         return HistDate(date.year, date.month, date.day, flipped, date.qualifier)
     except ValueError:
         return None
-

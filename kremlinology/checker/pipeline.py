@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from ..kb import KB
 from ..text.clean import Boilerplate, Doubt, find_doubts, mark_boilerplate
 from ..text.gaps import Gap, find_gaps
-from ..text.ground import find_dates, find_month_days
+from ..text.ground import scan_dates
 from ..text.link import Mention, link_mentions
 from ..text.sentences import split_sentences
 from .document import Sentence
@@ -177,8 +177,7 @@ def _judge(
         candidates = []
         if sent.boilerplate is None:
             _link(sent, mentions, last_person)
-            sent.dates = find_dates(text, sent.start, sent.end, year=year)
-            sent.month_days = find_month_days(text, sent.start, sent.end)
+            sent.dates, sent.month_days = scan_dates(text, sent.start, sent.end, year=year)
             year = _last_year(sent, restored, year)
             last_person = _first_person(sent) or last_person
             if not_a_claim(sent) is None:  # no matching for headings, opinions, fragments

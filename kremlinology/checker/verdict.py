@@ -220,4 +220,3 @@ def _dispute_concerns(sent: Sentence, best: Candidate, index: CheckIndex) -> boo
     # A day and month without a year ("church records give 18 December").
     days = {(b[0].month, b[0].day) for b in readings}
     return len(days) > 1 and any(md in days for md in sent.month_days)
-
