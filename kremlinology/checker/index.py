@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 
+from ..dates import Bounds
 from ..kb import KB
 from ..kb.answers import citations
 from ..text.link import NameIndex
@@ -142,7 +143,6 @@ class Matrices:
     entity_rows: dict[str, int]  # entity id -> row of the entity matrices
     subject: np.ndarray  # 1.0 where the entity is the assertion's subject
     object: np.ndarray  # 1.0 where it is the object
-    place: np.ndarray  # 1.0 where it is the place
     role: np.ndarray  # subject + object + PLACE_WEIGHT * place: what naming the entity weighs
     predicate_rows: dict[str, int]  # stem of a predicate's words -> row of `predicate`
     predicate: np.ndarray  # 1.0 where the stem is one of the assertion's predicate words
@@ -181,30 +181,10 @@ def index_for(kb: KB) -> CheckIndex:
 
 def _build(kb: KB) -> CheckIndex:
     names = NameIndex.from_kb(kb)
-    ids = [r[0] for r in kb.db.execute("SELECT id FROM assertions")]
-    cites = citations(kb, ids)
-    alternatives = _alternatives(kb)
-    value_disputed = {
-        r[0]
-        for r in kb.db.execute(
-            "SELECT assertion_id FROM alternatives WHERE start IS NULL "
-            "OR value IS NOT NULL OR object IS NOT NULL"
-        )
-    }
-    # What the other side says is matched too: a text that repeats it is disputed.
-    alternative_words: dict[str, set[str]] = defaultdict(set)
-    for owner, value in kb.db.execute(
-        "SELECT assertion_id, value FROM alternatives WHERE value IS NOT NULL"
-    ):
-        alternative_words[owner].update(stems(WORD.findall(value)))
-    assertions: dict[str, IndexedAssertion] = {}
-    for row in kb.db.execute("SELECT * FROM assertions"):
-        found = _indexed(row, names, cites, alternatives)
-        assertions[row["id"]] = replace(
-            found,
-            value_disputed=found.id in value_disputed,
-            stems=found.stems | alternative_words.get(found.id, set()),
-        )
+    rows = kb.db.execute("SELECT * FROM assertions").fetchall()
+    cites = citations(kb, [row["id"] for row in rows])
+    sides = _other_sides(kb)
+    assertions = {row["id"]: _indexed(row, cites, sides.get(row["id"])) for row in rows}
     idf = _idf(assertions.values())
     unseen = idf[""]
     weighted = {
@@ -278,7 +258,6 @@ def _matrices(order: tuple[IndexedAssertion, ...], idf: dict[str, float]) -> Mat
         entity_rows,
         roles["subject"],
         roles["object"],
-        roles["place"],
         roles["subject"] + roles["object"] + PLACE_WEIGHT * roles["place"],
         predicate_rows,
         predicate,
@@ -326,13 +305,37 @@ def predicate_stems(predicate: str) -> frozenset[str]:
     return frozenset(stems(cue.split() if cue else predicate.split("_")))
 
 
+@dataclass
+class _OtherSide:
+    """What an assertion's alternatives say: their dates, whether one gives another value,
+    and the words of those values (matched too: a text that repeats them is disputed)."""
+
+    bounds: list[Bounds] = field(default_factory=list)
+    value_disputed: bool = False
+    words: set[str] = field(default_factory=set)
+
+
+def _other_sides(kb: KB) -> dict[str, _OtherSide]:
+    found: dict[str, _OtherSide] = defaultdict(_OtherSide)
+    for owner, start, end, other, value in kb.db.execute(
+        "SELECT assertion_id, start, end, object, value FROM alternatives "
+        "ORDER BY assertion_id, ord"
+    ):
+        side = found[owner]
+        if start is not None:
+            side.bounds.append((dt.date.fromisoformat(start), dt.date.fromisoformat(end)))
+        if start is None or other is not None or value is not None:
+            side.value_disputed = True
+        if value is not None:
+            side.words.update(stems(WORD.findall(value)))
+    return found
+
+
 def _indexed(
-    row: sqlite3.Row,
-    names: NameIndex,
-    cites: dict[str, tuple[str, ...]],
-    alternatives: dict[str, tuple[tuple[dt.date, dt.date], ...]],
+    row: sqlite3.Row, cites: dict[str, tuple[str, ...]], side: _OtherSide | None
 ) -> IndexedAssertion:
     r = row
+    side = side or _OtherSide()
     bounds = None
     if r["start"]:
         bounds = (dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"]))
@@ -346,24 +349,16 @@ def _indexed(
         statement=statement,
         confidence=r["confidence"],
         bounds=bounds,
-        alternative_bounds=alternatives.get(r["id"], ()),
+        alternative_bounds=tuple(side.bounds),
         rendered=r["rendered"],
         iso=r["iso"],
         is_interval=bool(r["iso"] and "/" in r["iso"]),
-        stems=frozenset(stems(WORD.findall(statement))),
+        stems=frozenset(stems(WORD.findall(statement))) | side.words,
         weight=0.0,
         negated=has_negation(statement),
         sources=cites.get(r["id"], ()),
+        value_disputed=side.value_disputed,
     )
-
-
-def _alternatives(kb: KB) -> dict[str, tuple[tuple[dt.date, dt.date], ...]]:
-    found: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-    for owner, start, end in kb.db.execute(
-        "SELECT assertion_id, start, end FROM alternatives WHERE start IS NOT NULL"
-    ):
-        found[owner].append((dt.date.fromisoformat(start), dt.date.fromisoformat(end)))
-    return {k: tuple(v) for k, v in found.items()}
 
 
 def _idf(assertions: Iterable[IndexedAssertion]) -> dict[str, float]:
