@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import partial
 
 from ..kb import KB
 from ..text.clean import Boilerplate, Doubt, find_doubts, mark_boilerplate
@@ -25,7 +26,7 @@ from .index import CheckIndex, index_for
 from .match import match_claims
 from .report import BoilerplateSpan, Claim, Fact, Report, Restoration
 from .restore import restore_gaps
-from .verdict import Verdict, decide_verdict, not_a_claim
+from .verdict import Verdict, decide_verdict
 
 # A sentence is boilerplate when boilerplate spans cover at least this share of it.
 BOILERPLATE_SHARE = 0.8
@@ -174,15 +175,13 @@ def _judge(
         if "\n\n" in text[previous_end : sent.start]:
             year = None  # a year carries within a paragraph, not across
         previous_end = sent.end
-        candidates = []
         if sent.boilerplate is None:
             _link(sent, mentions, last_person)
             sent.dates, sent.month_days = scan_dates(text, sent.start, sent.end, year=year)
             year = _last_year(sent, restored, year)
             last_person = _first_person(sent) or last_person
-            if not_a_claim(sent) is None:  # no matching for headings, opinions, fragments
-                candidates = match_claims(sent, index)
-        claims.append(_claim(sent, decide_verdict(sent, candidates, index)))
+        verdict = decide_verdict(sent, partial(match_claims, sent, index), index)
+        claims.append(_claim(sent, verdict))
     return claims
 
 

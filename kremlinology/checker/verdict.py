@@ -2,19 +2,22 @@
 
 Rules, in order (the first that applies decides):
 1. boilerplate, questions, opinions and fragments are not claims;
-2. no candidate: disputed when the text itself flags doubt, else unverified;
-3. the sentence's date does not fit the assertion's (in either style): contradicted, with
-   the right date;
-4. the fact belongs to another person than the one the sentence names: contradicted, with
-   the right person;
-5. the sentence affirms what the assertion denies (or the reverse): contradicted;
-6. the assertion is disputed, or the text flags doubt: disputed;
-7. otherwise supported.
+2. an office given to someone the KB never lists as its holder: contradicted, with the
+   holder (`roles`);
+3. no candidate: disputed when the text itself flags doubt, else unverified;
+4. the sentence's date does not fit the assertion's (in either style, or in the one the
+   text names): contradicted with the right date when the fact is close, else unverified;
+5. the fact belongs to another person, congress or office than the one the sentence
+   names: contradicted, with the right one;
+6. the sentence affirms what the assertion denies (or the reverse): contradicted;
+7. historians dispute what the sentence claims, or the text flags doubt: disputed;
+8. otherwise supported.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..dates import MONTHS, bounds_overlap
@@ -57,14 +60,18 @@ class Verdict:
     assertions: tuple[IndexedAssertion, ...]
 
 
-def decide_verdict(sent: Sentence, candidates: list[Candidate], index: CheckIndex) -> Verdict:
-    """Apply the rules of the module docstring to one sentence."""
+def decide_verdict(
+    sent: Sentence, find: Callable[[], list[Candidate]], index: CheckIndex
+) -> Verdict:
+    """Apply the rules of the module docstring to one sentence; `find` gives its candidate
+    facts, best first, and is only called for a claim the office rule does not decide."""
     reason = not_a_claim(sent)
     if reason:
         return Verdict("not_a_claim", None, reason, ())
     misassigned = misassigned_office(sent, index)
     if misassigned is not None:
         return _office_verdict(misassigned, index)
+    candidates = find()
     best = candidates[0] if candidates and candidates[0].score >= MIN_SCORE else None
     if best is None:
         if sent.doubt:
