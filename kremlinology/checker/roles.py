@@ -59,7 +59,8 @@ def misassigned_office(sent: Sentence, index: CheckIndex) -> Misassigned | None:
 
 def _claimed_holders(sent: Sentence, index: CheckIndex) -> list[tuple[str, str]]:
     """(person, office) pairs the sentence states: the person named nearest before the
-    office, tied to it by a holding word."""
+    office (or "he" at the start, for the person carried from context), tied to it by a
+    holding word."""
     kinds = index.names.kinds
     people = [m for m in sent.mentions if kinds.get(m.entity) == "person"]
     pairs: list[tuple[str, str]] = []
@@ -70,15 +71,11 @@ def _claimed_holders(sent: Sentence, index: CheckIndex) -> list[tuple[str, str]]
         else:
             offices, words = index.head_offices.get(m.entity, ()), HEADING
         before = [p for p in people if p.end <= m.start]
-        if offices and before:
-            p = before[-1]
-            between = sent.text[p.end - sent.start : m.start - sent.start]
-            if _ties(between, words):
-                pairs.extend((p.entity, o) for o in offices)
-        elif offices and not before and sent.coref and _starts_with_pronoun(sent):
-            between = sent.text[: m.start - sent.start]
-            if _ties(between, words):
-                pairs.extend((sent.coref, o) for o in offices)
+        holder, edge = (before[-1].entity, before[-1].end) if before else (None, sent.start)
+        if holder is None and _starts_with_pronoun(sent):
+            holder = sent.coref
+        if offices and holder and _ties(sent.text[edge - sent.start : m.start - sent.start], words):
+            pairs.extend((holder, o) for o in offices)
     pairs.extend(_as_head(sent, index))
     return pairs
 
