@@ -124,7 +124,7 @@ def _aligned_year(
     """A year the statement writes with the same words around it as the gap has.
 
     "held together through 1924 and into the early months of 1925" gives the gap in
-    "remained intact throughout [ ] and the early months of [ ]" its two years: each
+    "the alliance survived throughout [ ] and the early months of [ ]" its two years: each
     statement year is scored by the words it shares with the gap on the same side.
     """
     readings = [b for b in (a.bounds, *a.alternative_bounds) if b is not None]
