@@ -26,7 +26,7 @@ import snowballstemmer
 from ..dates import Bounds
 from ..kb import KB
 from ..kb.answers import citations
-from ..text.link import NameIndex
+from ..text.link import NameIndex, link_mentions
 
 WORD = re.compile(r"[^\W\d_]+")
 # Function words carry no evidence about which fact a sentence states.
@@ -89,9 +89,26 @@ def _stem(word: str) -> str:
     return SYNONYMS.get(stem, stem)
 
 
-def has_negation(text: str) -> bool:
-    lowered = text.lower()
-    return any(w in NEGATIONS for w in WORD.findall(lowered)) or "n't" in lowered
+# A negation word and the words it denies, up to the end of the clause: "no one was
+# officially proclaimed his successor" denies "officially proclaimed successor". "No. 9"
+# (a number) is not a negation.
+_NEGATED = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b(?!\.\s*\d)|n't)(?P<scope>[^,;:.!?()]*)",
+    re.I,
+)
+
+
+def negation_scope(text: str) -> frozenset[str] | None:
+    """The stems of the words the text's negations deny and it does not also affirm
+    ("General Secretary ... which named no General Secretary" denies only "named");
+    None when it denies nothing of its own."""
+    found = list(_NEGATED.finditer(text))
+    if not found:
+        return None
+    denied = {s for m in found for s in stems(WORD.findall(m.group("scope")))}
+    edges = [0, *(i for m in found for i in m.span()), len(text)]
+    rest = " ".join(text[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True))
+    return frozenset(denied - set(stems(WORD.findall(rest)))) or None
 
 
 @dataclass(frozen=True)
@@ -110,7 +127,7 @@ class IndexedAssertion:
     is_interval: bool
     stems: frozenset[str]
     weight: float  # the summed idf of `stems`, set once the idf is known
-    negated: bool
+    negated: frozenset[str] | None  # what the statement denies (negation_scope)
     sources: tuple[str, ...]
     # Historians disagree about more than the date (an alternative gives another value).
     value_disputed: bool = False
@@ -131,6 +148,9 @@ class IndexedAssertion:
 RARE_WEIGHT = 4.0
 # How much an entity counts when it is the assertion's place rather than its subject/object.
 PLACE_WEIGHT = 0.5
+# How much an entity counts when a statement about an event names it (PARTICIPANT_KINDS).
+PARTICIPANT_WEIGHT = 0.5
+PARTICIPANT_KINDS = frozenset({"event"})
 
 
 @dataclass(frozen=True)
@@ -201,7 +221,7 @@ def _build(kb: KB) -> CheckIndex:
         names,
         weighted,
         order,
-        _matrices(order, idf),
+        _matrices(order, idf, _participants(order, names)),
         idf,
         _name_stems(kb),
         {k: tuple(v) for k, v in holders.items()},
@@ -229,16 +249,33 @@ def _name_stems(kb: KB) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def _matrices(order: tuple[IndexedAssertion, ...], idf: dict[str, float]) -> Matrices:
+def _participants(
+    order: tuple[IndexedAssertion, ...], names: NameIndex
+) -> dict[str, frozenset[str]]:
+    """Assertion -> the entities its statement names, for facts about an event: an event
+    has no person slots, so those it involves ("no one was named Lenin's successor") are
+    found only in the statement's words."""
+    return {
+        a.id: frozenset(m.entity for m in link_mentions(a.statement, names)) - a.entities
+        for a in order
+        if names.kinds.get(a.subject) in PARTICIPANT_KINDS
+    }
+
+
+def _matrices(
+    order: tuple[IndexedAssertion, ...],
+    idf: dict[str, float],
+    participants: dict[str, frozenset[str]],
+) -> Matrices:
     n = len(order)
     stem_rows = {s: i for i, s in enumerate(sorted({s for a in order for s in a.stems}))}
     words = np.zeros((len(stem_rows), n))
     for col, a in enumerate(order):
         for s in a.stems:
             words[stem_rows[s], col] = idf[s]
-    entities = sorted({e for a in order for e in a.entities})
+    entities = sorted({e for a in order for e in a.entities} | set().union(*participants.values()))
     entity_rows = {e: i for i, e in enumerate(entities)}
-    roles = {role: np.zeros((len(entities), n)) for role in ("subject", "object", "place")}
+    roles = {role: np.zeros((len(entities), n)) for role in ("subject", "object", "place", "named")}
     by_predicate = {a.predicate: predicate_stems(a.predicate) for a in order}
     predicate_rows = {
         s: i for i, s in enumerate(sorted({s for v in by_predicate.values() for s in v}))
@@ -248,6 +285,8 @@ def _matrices(order: tuple[IndexedAssertion, ...], idf: dict[str, float]) -> Mat
         for role, entity in (("subject", a.subject), ("object", a.object), ("place", a.place)):
             if entity:
                 roles[role][entity_rows[entity], col] = 1.0
+        for entity in participants.get(a.id, ()):
+            roles["named"][entity_rows[entity], col] = 1.0
         for s in by_predicate[a.predicate]:
             predicate[predicate_rows[s], col] = 1.0
     rare = np.array([idf[s] >= RARE_WEIGHT for s in stem_rows], dtype=bool)
@@ -258,7 +297,10 @@ def _matrices(order: tuple[IndexedAssertion, ...], idf: dict[str, float]) -> Mat
         entity_rows,
         roles["subject"],
         roles["object"],
-        roles["subject"] + roles["object"] + PLACE_WEIGHT * roles["place"],
+        roles["subject"]
+        + roles["object"]
+        + PLACE_WEIGHT * roles["place"]
+        + PARTICIPANT_WEIGHT * roles["named"],
         predicate_rows,
         predicate,
         np.array([a.weight or 1.0 for a in order]),
@@ -355,7 +397,7 @@ def _indexed(
         is_interval=bool(r["iso"] and "/" in r["iso"]),
         stems=frozenset(stems(WORD.findall(statement))) | side.words,
         weight=0.0,
-        negated=has_negation(statement),
+        negated=negation_scope(statement),
         sources=cites.get(r["id"], ()),
         value_disputed=side.value_disputed,
     )

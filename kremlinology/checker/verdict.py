@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..dates import MONTHS, bounds_overlap
 from .document import Sentence
-from .index import CheckIndex, IndexedAssertion, has_negation, predicate_stems, stems
+from .index import CheckIndex, IndexedAssertion, negation_scope, predicate_stems, stems
 from .match import Candidate, content_stems
 from .report import VerdictKind
 from .roles import Misassigned, misassigned_office
@@ -37,6 +37,8 @@ DATE_CLOSE = 0.25
 DATE_WORDS = frozenset(stems([*MONTHS, "old", "new", "style", "calendar", "julian", "gregorian"]))
 # Rules 4 and 5 change a verdict on wording alone; they need a close match.
 CLOSE_COVERAGE = 0.45
+# The affirming side of a contradiction must have this many of the words the other denies.
+NEGATED_SHARED = 2
 # A sentence with fewer content words than this is a fragment (a caption, a heading).
 MIN_CONTENT_WORDS = 3
 # A title is short. With this rule (and the no-digit one) verdict accuracy on the gold set
@@ -137,7 +139,7 @@ def _against(sent: Sentence, best: Candidate, index: CheckIndex) -> Verdict:
     wrong = _wrong_entity(sent, best, index)
     if wrong:
         return Verdict("contradicted", wrong, f"It was {wrong}: {a.statement}", facts)
-    if best.coverage >= CLOSE_COVERAGE and has_negation(sent.text) != a.negated:
+    if _denies(sent, best, index):
         return Verdict(
             "contradicted",
             a.statement,
@@ -155,6 +157,27 @@ def _against(sent: Sentence, best: Candidate, index: CheckIndex) -> Verdict:
         )
     style = " (the text gives the other calendar's date)" if best.other_style else ""
     return Verdict("supported", None, f"Supported{style}: {a.statement}", facts)
+
+
+def _denies(sent: Sentence, best: Candidate, index: CheckIndex) -> bool:
+    """Whether one of the sentence and the statement denies what the other affirms.
+
+    The two must be close (either says most of the other), and the affirming side must
+    have the words the other denies: "Stalin was officially named Lenin's successor"
+    against "no one was officially proclaimed his successor" shares "officially" and
+    "successor".
+    """
+    a = best.assertion
+    in_sentence = negation_scope(sent.text)
+    if (in_sentence is None) == (a.negated is None):
+        return False
+    if max(best.coverage, _said_by(sent, a, index)) < CLOSE_COVERAGE:
+        return False
+    if in_sentence is not None:
+        denied, affirmed = in_sentence, set(a.stems)
+    elif a.negated is not None:
+        denied, affirmed = a.negated, set(content_stems(sent))
+    return len(denied & affirmed) >= min(NEGATED_SHARED, len(denied))
 
 
 def _wrong_entity(sent: Sentence, best: Candidate, index: CheckIndex) -> str | None:

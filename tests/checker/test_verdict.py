@@ -1,0 +1,64 @@
+"""Verdict rules on sentences the team wrote, against the shipped knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from kremlinology.checker.index import negation_scope
+from kremlinology.checker.pipeline import check
+from kremlinology.kb import KB
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("No one was officially proclaimed his successor, nor did he name one.", {"offici"}),
+        ("Trotsky did not attend the funeral.", {"attend", "funer"}),
+        ("Stalin wasn't at the congress; he came later.", {"congress"}),
+        ("Lenin took part in the congress.", None),
+        # An issue number is not a negation.
+        ("It was printed in Kommunist, no. 9, 1956.", None),
+    ],
+)
+def test_negation_scope_is_the_clause_after_the_negation(
+    text: str, denied: set[str] | None
+) -> None:
+    found = negation_scope(text)
+    if denied is None:
+        assert found is None
+    else:
+        assert found is not None and denied <= found
+
+
+def _verdict(text: str, kb: KB) -> tuple[str, list[str]]:
+    (claim,) = check(text, kb=kb).claims
+    return claim.verdict, [f.id for f in claim.facts]
+
+
+def test_an_affirmed_denial_is_contradicted(kb_full: KB) -> None:
+    # The KB: no one was officially named Lenin's successor. The fact is about the event
+    # (the succession), so it is found through the people its statement names.
+    verdict, facts = _verdict(
+        "When Lenin died, Stalin was formally proclaimed his official successor as head "
+        "of the party.",
+        kb_full,
+    )
+    assert verdict == "contradicted"
+    assert facts == ["no-official-successor"]
+
+
+def test_a_denial_the_kb_shares_is_not_contradicted(kb_full: KB) -> None:
+    verdict, _ = _verdict(
+        "No one was officially proclaimed Lenin's successor when he died in 1924.", kb_full
+    )
+    assert verdict == "supported"
+
+
+def test_a_negation_elsewhere_in_the_statement_does_not_contradict(kb_full: KB) -> None:
+    # The statement denies an open session, not that the delegations heard the Testament.
+    verdict, _ = _verdict(
+        "In May 1924 the Testament was read to the heads of the delegations at the "
+        "Thirteenth Party Congress.",
+        kb_full,
+    )
+    assert verdict == "supported"
