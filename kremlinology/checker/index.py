@@ -66,6 +66,8 @@ SYNONYMS = {
     "head": "lead",
     "embalm": "embalm",
     "preserv": "embalm",
+    "formal": "offici",
+    "arrang": "organiz",
     "oust": "remov",
     "dismiss": "remov",
 }
@@ -333,7 +335,7 @@ PREDICATE_CUES = {
     "exiled": "exiled exile deported banished",
     "wrote": "wrote written write",
     "illness": "ill illness stroke",
-    "member_of": "member",
+    "member_of": "member sat",
     "held": "held",
     "occurred": "occurred broke began erupted happened",
     "established_relations": "relations",

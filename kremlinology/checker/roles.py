@@ -70,7 +70,8 @@ def _claimed_holders(sent: Sentence, index: CheckIndex) -> list[tuple[str, str]]
             offices, words = (m.entity,), HOLDING
         else:
             offices, words = index.head_offices.get(m.entity, ()), HEADING
-        before = [p for p in people if p.end <= m.start]
+        # "Stalin stepped into Lenin's chair": a name in the possessive holds nothing.
+        before = [p for p in people if p.end <= m.start and not _possessive(sent, p.end)]
         holder, edge = (before[-1].entity, before[-1].end) if before else (None, sent.start)
         if holder is None and _starts_with_pronoun(sent):
             holder = sent.coref
@@ -103,6 +104,10 @@ def _as_head(sent: Sentence, index: CheckIndex) -> list[tuple[str, str]]:
         if bodies:
             found.extend((m.entity, o) for o in index.head_offices[bodies[-1].entity])
     return found
+
+
+def _possessive(sent: Sentence, end: int) -> bool:
+    return sent.text.startswith(("'s", "\u2019s"), end - sent.start)
 
 
 def _starts_with_pronoun(sent: Sentence) -> bool:

@@ -48,7 +48,7 @@ TITLE_WORDS = 12
 # (they nest: Razliv is near Petrograd).
 SWAPPABLE_KINDS = frozenset({"person", "congress", "office"})
 OPINION = re.compile(
-    r"^\s*(?:I|we)\s+(?:think|believe|feel)|\bin my (?:view|opinion)\b|\bperhaps\b"
+    r"(?:^|[,;:]\s*)(?:I|we)\s+(?:think|believe|feel)\b|\bin my (?:view|opinion)\b|\bperhaps\b"
     r"|\b(?:greatest|best|worst|cleverest|evil|genius)\b",
     re.I,
 )

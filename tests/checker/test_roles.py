@@ -16,6 +16,11 @@ MISASSIGNED = [
     ("Bukharin was named People's Commissar for Foreign Affairs in 1917.", "Trotsky"),
     ("Rykov headed the Communist International in 1920.", "Zinoviev"),
     ("Kamenev became General Secretary in 1922.", "Stalin"),
+    # A name in the possessive does not hold the office: Zinoviev is the one given it.
+    (
+        "In 1925 Zinoviev took Rykov's place at the head of the Council of People's Commissars.",
+        "Rykov",
+    ),
 ]
 
 

@@ -62,3 +62,15 @@ def test_a_negation_elsewhere_in_the_statement_does_not_contradict(kb_full: KB) 
         kb_full,
     )
     assert verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I believe Stalin understood Lenin better than anyone.",
+        "Whatever the textbooks say, I think Trotsky was the abler man.",
+    ],
+)
+def test_an_opinion_is_not_a_claim(text: str, kb_full: KB) -> None:
+    verdict, _ = _verdict(text, kb_full)
+    assert verdict == "not_a_claim"
