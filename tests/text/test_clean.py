@@ -263,6 +263,26 @@ LINES = st.lists(LINE_PIECES, max_size=12).map("".join)
 @example("Getty imageſ")
 def test_clean_fast_line_tests_agree_with_their_patterns(line: str) -> None:
     assert bool(clean.PIPES.search(line)) == bool(PIPES_AS_WRITTEN.search(line))
-    photo = clean.PHOTO_CREDIT_OPENING.match(line) or clean._has_photo_credit(line)
+    photo = clean.PHOTO_CREDIT_OPENING.match(line) or clean._has_photo_credit(line, line.lower())
     assert bool(photo) == bool(PHOTO_CREDIT_AS_WRITTEN.search(line))
     assert clean._final_mark(line) == bool(clean.FINAL_MARK.search(line))
+
+
+SENTENCE_PIECES = st.sampled_from(
+    "He/She/They/ is / is/is /a/ author/Written/ by/Fact/-checked/ checked/About the author"
+    "/Ivan/ Petrov/Posted/ on/\n/ /.".split("/")
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(SENTENCE_PIECES, max_size=10).map("".join))
+@example("He is the author of two books.")
+@example("Ivan Petrov is a historian.")
+@example("Fact checked by Anna.")
+def test_clean_fast_bio_test_agrees_with_its_pattern(sentence: str) -> None:
+    assert clean._is_bio(sentence) == bool(clean.BYLINE_SENTENCE.match(sentence))
+
+
+def test_clean_site_opening_is_written_in_lower_case() -> None:
+    """It is matched on lower-cased text, without re.IGNORECASE (clean.py)."""
+    assert re.search(r"(?<!\\)[A-Z]", clean.SITE_OPENING.pattern) is None
