@@ -98,12 +98,14 @@ def _sentences(
     gaps: list[Gap],
 ) -> list[Sentence]:
     found = []
+    gap_ats = [g.at for g in gaps]  # gaps come in text order
+    doubt_starts = sorted(d.start for d in doubts)
     for start, end in spans:
         sent = Sentence(start, end, text[start:end])
         sent.alone_on_line = _line_edge(text, start - 1, -1) and _line_edge(text, end, 1)
         sent.boilerplate = _boilerplate_kind(start, end, boilerplate)
-        sent.doubt = any(start <= d.start < end for d in doubts)
-        sent.gaps = [g for g in gaps if start < g.at <= end]
+        sent.doubt = bisect.bisect_left(doubt_starts, start) < bisect.bisect_left(doubt_starts, end)
+        sent.gaps = gaps[bisect.bisect_right(gap_ats, start) : bisect.bisect_right(gap_ats, end)]
         found.append(sent)
     return found
 
@@ -116,8 +118,12 @@ def _line_edge(text: str, at: int, step: int) -> bool:
 
 
 def _boilerplate_kind(start: int, end: int, boilerplate: Sequence[Boilerplate]) -> str | None:
+    """The kind of boilerplate covering the sentence, if it covers most of it (the spans
+    are sorted and disjoint, as mark_boilerplate gives them)."""
     covered, kind = 0, None
-    for b in boilerplate:
+    first = bisect.bisect_right(boilerplate, start, key=lambda b: b.end)
+    last = bisect.bisect_left(boilerplate, end, key=lambda b: b.start)
+    for b in boilerplate[first:last]:
         overlap = min(end, b.end) - max(start, b.start)
         if overlap > 0:
             covered += overlap
