@@ -67,6 +67,7 @@ SYNONYMS = {
     "embalm": "embalm",
     "preserv": "embalm",
     "formal": "offici",
+    "speech": "speak",
     "arrang": "organiz",
     "oust": "remov",
     "dismiss": "remov",

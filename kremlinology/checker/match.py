@@ -39,6 +39,10 @@ CUE = re.compile(
     re.I,
 )
 CUE_REACH = 30
+# Words that tell the first of a series of like facts from the third (strokes, congresses).
+ORDINALS = frozenset(
+    stems("first second third fourth fifth sixth seventh eighth ninth tenth last".split())
+)
 ONE_DAY = dt.timedelta(days=1)
 # Dates before Russia's switch may be written in either style: try both readings.
 SWITCH = dt.date(1918, 2, 14)
@@ -128,7 +132,7 @@ def match_claims(
         _candidate(index.order[c], sent, by_col[c], float(coverage[c]), float(overlap[c]))
         for c in chosen.tolist()
     ]
-    return _prefer_agreeing_date(candidates)[:limit]
+    return _prefer_agreeing_date(_prefer_same_ordinal(candidates, ev.stems))[:limit]
 
 
 def names_action(ev: Evidence, index: CheckIndex) -> np.ndarray:
@@ -139,6 +143,19 @@ def names_action(ev: Evidence, index: CheckIndex) -> np.ndarray:
         return np.zeros(len(index.order))
     found: np.ndarray = m.predicate[rows].max(axis=0)
     return found
+
+
+def _prefer_same_ordinal(found: list[Candidate], sentence: frozenset[str]) -> list[Candidate]:
+    """Among near-equal matches, drop back those whose statement has another ordinal than
+    the sentence: "his first stroke" is not "his third stroke"."""
+    said = sentence & ORDINALS
+    if not said or len(found) < 2:
+        return found
+    top = found[0].score
+    other = [
+        c for c in found if c.score >= top - DATE_MARGIN and (c.assertion.stems & ORDINALS) - said
+    ]
+    return [c for c in found if c not in other] + other
 
 
 def _prefer_agreeing_date(found: list[Candidate]) -> list[Candidate]:

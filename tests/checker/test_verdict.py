@@ -74,3 +74,20 @@ def test_a_negation_elsewhere_in_the_statement_does_not_contradict(kb_full: KB) 
 def test_an_opinion_is_not_a_claim(text: str, kb_full: KB) -> None:
     verdict, _ = _verdict(text, kb_full)
     assert verdict == "not_a_claim"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "right"),
+    [
+        # The ordinal tells the strokes apart: the first was in May 1922.
+        ("In March 1922 Lenin's first stroke left him unable to speak.", "contradicted", "1922"),
+        ("In March 1923 Lenin's third stroke left him unable to speak.", "supported", None),
+    ],
+)
+def test_an_ordinal_picks_the_fact_of_a_series(
+    text: str, verdict: str, right: str | None, kb_full: KB
+) -> None:
+    (claim,) = check(text, kb=kb_full).claims
+    assert claim.verdict == verdict
+    if right:
+        assert claim.correction is not None and "May " + right in claim.correction
