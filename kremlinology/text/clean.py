@@ -4,13 +4,16 @@
 earlier pass wins:
 
 1. lines: a whole line that is site text (trafilatura's non-main HTML lines, "a | b |"
-   menus), a Markdown "#" heading, a caption, a "By NAME" byline, a line repeated in the
-   document (keyword headings) or a short title-like line without a final period;
+   menus, "Home > News" breadcrumbs), a Markdown "#" heading, a byline ("By NAME, ...",
+   "Posted by NAME | ...") or category line ("Posted in X", "Filed under X"), a caption, a
+   line repeated in the document (keyword headings) or a short title-like line without a
+   final period;
 2. markup: wiki edit links ("[ edit ]", "[ hide ]") with the section heading glued before
    them, stray "|", Markdown emphasis and link syntax (the link text stays content);
-3. sentences: site sentences ("All rights reserved.", cookie notices), author bios ("He is
-   the author of ..."), and a caption glued to the paragraph after it, where only the
-   caption is marked ("Stalin visiting Lenin in Gorki in" of "... in Lenin, who ...").
+3. sentences: site sentences ("All rights reserved.", cookie notices, calls to comment
+   such as "Tell us in the comments!"), author bios ("He is the author of ..."), and a
+   caption glued to the paragraph after it, where only the caption is marked ("Stalin
+   visiting Lenin in Gorki in" of "... in Lenin, who ...").
 
 Doubt markers ("[ dubious — discuss ]", "[citation needed]") are not boilerplate: the
 source itself flags the claim, so `find_doubts` returns them for the verdicts.
@@ -75,7 +78,21 @@ MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 # starts with a class at every position. So PIPES starts at the pipe and looks behind for
 # the blank.
 PIPES = re.compile(r"\|(?<=\s\|)(?:\s.*\|| *$)")
-BY_NAME = re.compile(r"By\s+(?:[A-Z][\w'’.-]+\s*){1,4}(?:,.*)?$")
+# A byline: "By" or "Posted by", up to four capitalised words, then the end of the line
+# or a separator or "on", "at", "in" and the rest ("By Anna Smith, Rome correspondent",
+# "Posted by Admin | 3 comments"). "By October, ..." opens a sentence, not a byline.
+BY_NAME = re.compile(
+    r"(?:(?:Posted|Written|Reviewed|Edited|Fact[- ]checked|Compiled|Reported) by|By)\s+"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Christmas|Easter)\b)"
+    r"(?:[A-Z][\w'’.-]*+\s*+){1,4}(?:(?:[,|·•—–-]|(?:on|at|in)\s)(?P<rest>.*))?$"
+)
+# A blog's category line: "Posted in History", "Filed under: Russia, Revolutions".
+CATEGORY_LINE = re.compile(r"(?:Posted|Filed) (?:in|under)\b:?\s*[A-Z]")
+# A breadcrumb trail: "Home > History > Russia", "News » Europe » Russia".
+BREADCRUMB_HOME = re.compile(r"home\s*[>»›/]")
+BREADCRUMB_STEP = re.compile(r"\s[>»›]\s")
+BREADCRUMB_STEPS = 2
 PHOTO_CREDIT_OPENING = re.compile(
     r"(?:photo|image|picture|illustration|credit|source)s?\s*:", re.IGNORECASE
 )
@@ -122,13 +139,25 @@ SITE_PHRASES = (
 SITE_OPENING = re.compile(
     r"(?:subscribe\b|newsletter\b|share (?:this|on|via|the article)\b|share$|advertisements?$"
     r"|(?:updated|published|last (?:updated|modified|reviewed)|posted)\b(?: on)?\s*:"
-    r"|read more\b|related(?: articles| posts| stories)?\s*:?$"
+    r"|read more\b|related(?: articles| posts| stories| reading)?(?:\s*:|$)"
+    r"|(?:also read|read next|recommended|you (?:may|might) also like)(?:\s*:|$)"
     r"|(?:sign|log) (?:in|up)\b|follow us\b|skip to\b|back to top\b|jump to\b"
     r"|(?:article title|website name|access date|original published date|citation information)"
-    r"|(?:next|previous) (?:question|page|article|post|story)\b|your score\b"
+    r"|(?:next|previous) (?:question|quiz|page|article|post|story|chapter|lesson|episode)\b"
+    r"|your score\b"
     r"|from wikipedia, the free encyclopedia|(?:retrieved|archived) from\b"
     r"|this article (?:was|is|has been) (?:most recently )?(?:revised|updated|reviewed)"
-    r"|(?:tags?|categories|category)\s*:)"
+    r"|this (?:page|article|post|entry) was last (?:edited|modified|updated)\b"
+    r"|(?:tags?|categories|category)\s*:"
+    # calls to comment, share or subscribe: the reader is told to act on the page (only
+    # where the page is named: "Tell me, comrade, your comments" is a quotation)
+    r"|(?:please |so |now )?(?:(?:tell (?:us|me)|let (?:us|me) know)\b[^.!?]*"
+    r"\b(?:in the comments?|comments? (?:below|section))\b"
+    r"|(?:leave|drop|post) (?:a|your) (?:comment|reply)\b"
+    r"|(?:share|post) your (?:thoughts|views|opinions?|comments?)\b"
+    r"|join the (?:discussion|conversation)\b"
+    r"|(?:don['’]t|do not) forget to (?:like|share|subscribe|comment|follow)\b"
+    r"|if you (?:enjoyed|liked) this (?:post|article|quiz|story|page|piece|list)\b))"
 )
 BYLINE_SENTENCE = re.compile(
     r"^(?:He|She|They) (?:is|are) (?:the |an? )?(?:[\w-]+ ){0,2}(?:author|co-author|editor"
@@ -232,19 +261,41 @@ def _line_kind(line: str, head: list[str], *, in_site: bool, repeats: int) -> Ki
         return "site"
     short = len(head) <= CAPTION_MAX_WORDS
     lower = line.lower() if short else ""
-    if short and _is_site_line(lower):
+    if short and (_is_site_line(lower) or _is_breadcrumb(lower)):
         return "site"  # "From Wikipedia, the free encyclopedia" is no caption
     if MARKDOWN_HEADING.match(line):
         return "heading"
     if EDIT_LINK.search(line):
         return None  # pass 2 splits it into heading and markup
+    if short and _is_byline_line(line):
+        return "byline"  # before captions: "By Anna Smith, Rome correspondent" is names
     if short and _is_caption_line(line, lower):
         return "caption"
-    if BY_NAME.match(line):
-        return "byline"
     if len(head) <= HEADING_MAX_WORDS and (repeats >= REPEATS or _is_title(line, head)):
         return "heading"
     return None
+
+
+def _is_breadcrumb(lower: str) -> bool:
+    """A short line, lower-cased, that is a trail of links from the home page."""
+    if BREADCRUMB_HOME.match(lower):
+        return True
+    if ">" not in lower and "»" not in lower and "›" not in lower:
+        return False  # most lines: BREADCRUMB_STEP opens with a class, tried everywhere
+    return len(BREADCRUMB_STEP.findall(lower)) >= BREADCRUMB_STEPS
+
+
+def _is_byline_line(line: str) -> bool:
+    """A short line naming the author ("By ...", "Posted by ...") or the blog's category; a
+    line with a verb or a final full stop after the name is a sentence ("By Trotsky, the
+    army was rebuilt.")."""
+    if CATEGORY_LINE.match(line):
+        return not _final_mark(line)
+    byline = BY_NAME.match(line)
+    if byline is None:
+        return False
+    rest = byline.group("rest")
+    return rest is None or (not _final_mark(line) and FINITE_VERBS.search(rest) is None)
 
 
 def _is_caption_line(line: str, lower: str) -> bool:
@@ -296,7 +347,9 @@ def _wiki_heading(text: str, starts: Sequence[int], at: int) -> Iterator[Boilerp
     index = bisect.bisect_right(starts, at) - 1
     line_start = text.rfind("\n", 0, at) + 1
     start, end = _strip(text, max(starts[index] if index >= 0 else 0, line_start), at)
-    if start < end and len(text[start:end].split()) <= WIKI_HEADING_MAX_WORDS:
+    heading = text[start:end]
+    # A full stop before the link ends the paragraph's last sentence: the heading was lost.
+    if heading and len(heading.split()) <= WIKI_HEADING_MAX_WORDS and not _final_mark(heading):
         yield Boilerplate(start, end, "heading")
 
 

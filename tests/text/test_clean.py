@@ -42,6 +42,46 @@ def test_clean_marks_a_whole_line_by_kind(line: str, kind: str) -> None:
     assert marks(f"{line}\n\n{PARAGRAPH}\n") == [(line, kind)]
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("By Olga Smirnova, staff writer", "byline"),
+        ("By Peter Hall | Updated 9:15 am", "byline"),
+        ("Posted by Editor | 2 comments", "byline"),
+        ("Posted by Mark Evans on 5 May", "byline"),
+        ("Posted in Soviet History", "byline"),
+        ("Filed under: Revolutions, Russia", "byline"),
+        ("Home > Blog > Russia", "site"),
+        ("Home / Topics", "site"),
+        ("History » Europe » Russia", "site"),
+        ("Related: Five myths about Rasputin", "site"),
+        ("Read next: The fall of the Romanovs", "site"),
+        ("You may also like", "site"),
+        ("Next quiz: Famous Tsars", "site"),
+        ("Previous lesson: The Decembrists", "site"),
+        ("Leave a reply", "site"),
+    ],
+)
+def test_clean_marks_web_page_furniture_lines(line: str, kind: str) -> None:
+    assert marks(f"{line}\n\n{PARAGRAPH}\n") == [(line, kind)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By October, the Bolsheviks held Petrograd.",
+        "By Trotsky, the Red Army was rebuilt",
+        "By Christmas the Whites had retreated",
+        "Posted in Tsaritsyn, Stalin quarrelled with Trotsky.",
+        "Lenin posted the letter in March.",
+        "Recommended by Lenin, Stalin became General Secretary.",
+        "Output in 1928 > output in 1913, the planners claimed.",
+    ],
+)
+def test_clean_keeps_sentences_that_open_like_furniture(line: str) -> None:
+    assert [kind for _, kind in marks(f"{line}\n\n{PARAGRAPH}\n")] in ([], ["heading"])
+
+
 def test_clean_marks_every_copy_of_a_repeated_line_as_heading() -> None:
     text = f"lenin stalin rivalry facts\n\n{PARAGRAPH}\n\nLenin Stalin rivalry  facts\n"
     assert [kind for _, kind in marks(text)] == ["heading", "heading"]
@@ -73,6 +113,14 @@ def test_clean_keeps_content_lines(line: str) -> None:
         ("We use cookies to improve your experience.", "site"),
         ("If you see something that doesn't look right, contact us!", "site"),
         ("Updated: March", "site"),
+        ("Tell us in the comments!", "site"),
+        ("Let me know what you think in the comments below.", "site"),
+        ("Leave a comment.", "site"),
+        ("Share your thoughts with other readers.", "site"),
+        ("Join the discussion!", "site"),
+        ("Don’t forget to share this quiz with your friends!", "site"),
+        ("If you enjoyed this article, read our guide to the Civil War.", "site"),
+        ("This page was last edited on 1 June 2021, at 10:00.", "site"),
     ],
 )
 def test_clean_marks_bio_and_site_sentences(sentence: str, kind: str) -> None:
@@ -86,6 +134,12 @@ def test_clean_marks_bio_and_site_sentences(sentence: str, kind: str) -> None:
         "He was the editor of Pravda before the war.",
         "Stalin refused to subscribe to the theory of permanent revolution.",
         "Trotsky shared the platform with Zinoviev.",
+        "Lenin posted the letter in March.",
+        "Stalin told the comrades in the Politburo that he would resign.",
+        "Let us read Lenin's comments on the national question.",
+        "Tell me, comrade, what are your comments on the draft?",
+        "Trotsky left a comment in the margin of the draft.",
+        "This article was written by Lenin in exile.",
     ],
 )
 def test_clean_keeps_sentences_about_the_subject(sentence: str) -> None:
@@ -105,6 +159,11 @@ def test_clean_caption_ends_before_a_sentence_starter() -> None:
 def test_clean_marks_wiki_edit_link_as_markup_and_the_heading_before_it() -> None:
     text = f"{PARAGRAPH} Exile and death[ edit ] Trotsky reached Mexico at last.\n"
     assert marks(text) == [("Exile and death", "heading"), ("[ edit ]", "markup")]
+
+
+def test_clean_marks_no_heading_before_a_wiki_link_after_a_full_stop() -> None:
+    text = f"{PARAGRAPH} Lenin fell ill. [ edit ] He never recovered.\n"
+    assert marks(text) == [("[ edit ]", "markup")]
 
 
 @pytest.mark.parametrize("link", ["[edit]", "[ hide ]", "[ edit source ]"])
