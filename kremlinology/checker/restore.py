@@ -69,6 +69,7 @@ SECOND_OF_PAIR = "conj:and"
 ALIGN_WORDS = 4
 ALIGN_SKIP = frozenset("the a an of in on at to by".split())
 MIN_ALIGNED = 2
+RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)
 STATEMENT_YEAR = re.compile(r"(?<!\d)1[89]\d\d(?!\d)")
 
 
@@ -102,8 +103,12 @@ def _choose(gap: Gap, sent: Sentence, text: str, index: CheckIndex, ev: Evidence
         WORD.findall(window)[1:] if len(window) == NEAR_BEFORE else WORD.findall(window)
     )[-3:]
     after = stems(WORD.findall(text[gap.at : min(sent.end, gap.at + NEAR_AFTER)]))[:2]
-    if text[gap.at : gap.at + 3].lstrip(" ,")[:1].isupper():
-        after = []  # the gap took a full stop with it: what follows is another sentence
+    following = text[gap.at : gap.at + 8].lstrip(" ,")
+    if following[:1].isupper() or RELATIVE.match(following):
+        # The gap took a full stop with it (what follows is another sentence), or a
+        # relative clause follows ("in April [1922], which gave him..."): its words
+        # describe the fact, they do not say which fact the date belongs to.
+        after = []
     month = _cue_month(gap.cue)
     near = {w for w in before + after if w not in DATE_STEMS}
     score = _evidence(ev, near, index) + (0.5 if month else 0.0)

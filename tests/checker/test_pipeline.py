@@ -190,6 +190,16 @@ def test_pipeline_the_second_of_a_pair_takes_the_intervals_end(kb_full: KB) -> N
     assert _restored(text, kb_full) == ["1926", "1927"]
 
 
+def test_pipeline_a_relative_clause_after_a_gap_does_not_pick_its_year(kb_full: KB) -> None:
+    """The words of "which gave him ..." describe the appointment; they must not pull in
+    another fact that shares them (a report Stalin gave in April 1923)."""
+    text = (
+        "Stalin was appointed General Secretary of the Central Committee in Aprilwhich gave "
+        "him control of appointments across the party."
+    )
+    assert _restored(text, kb_full) == ["1922"]
+
+
 # A text that names its calendar is held to it; one that does not is read in both.
 STYLES = [
     ("Lenin returned to Petrograd on 16 April 1917 (Old Style).", "contradicted"),
