@@ -82,6 +82,12 @@ def test_clean_keeps_sentences_that_open_like_furniture(line: str) -> None:
     assert [kind for _, kind in marks(f"{line}\n\n{PARAGRAPH}\n")] in ([], ["heading"])
 
 
+def test_clean_marks_a_heading_in_capitals() -> None:
+    """NAME_LIST_CAPTION once tried every split of every word here: minutes, not a mark."""
+    line = "THE RUSSIAN REVOLUTION AND THE STRUGGLE FOR POWER"
+    assert marks(f"{line}\n\n{PARAGRAPH}\n") == [(line, "heading")]
+
+
 def test_clean_marks_every_copy_of_a_repeated_line_as_heading() -> None:
     text = f"lenin stalin rivalry facts\n\n{PARAGRAPH}\n\nLenin Stalin rivalry  facts\n"
     assert [kind for _, kind in marks(text)] == ["heading", "heading"]
