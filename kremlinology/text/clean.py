@@ -22,6 +22,7 @@ source itself flags the claim, so `find_doubts` returns them for the verdicts.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -69,6 +70,9 @@ CAPTION_MAX_WORDS = 20
 WIKI_HEADING_MAX_WORDS = 10
 # A line repeated this often is a keyword heading, if it is short enough to be one.
 REPEATS = 2
+# Short lines repeat: a page's keyword headings, a site's menus and footers on each of its
+# pages. Their kinds are kept for this many lines, some 1 MB of them at most.
+LINE_CACHE_SIZE = 4096
 
 NON_BLANK_LINE = re.compile(r"[^\n]+")
 WORD = re.compile(r"\S+")
@@ -219,10 +223,11 @@ def mark_boilerplate(
 ) -> list[Boilerplate]:
     """Boilerplate spans of `text`, sorted and disjoint."""
     site = frozenset(_squash(line) for line in site_lines)
+    lines = list(_line_marks(text, site))
     passes = (
-        _line_marks(text, site),
+        lines,
         _markup_marks(text, sentences),
-        _sentence_marks(text, sentences),
+        _sentence_marks(text, sentences, marked={mark.start: mark.end for mark in lines}),
     )
     return _disjoint(mark for marks in passes for mark in marks)
 
@@ -250,30 +255,44 @@ def _line_marks(text: str, site: frozenset[str]) -> Iterator[Boilerplate]:
     keys = [" ".join(head).lower() if len(head) <= HEADING_MAX_WORDS else "" for head in heads]
     counts = Counter(key for key in keys if key)
     for (start, end, line), head, key in zip(lines, heads, keys, strict=True):
-        in_site = bool(site) and _squash(line) in site
-        kind = _line_kind(line, head, in_site=in_site, repeats=counts[key] if key else 0)
+        kind: Kind | None
+        if site and _squash(line) in site:
+            kind = "site"
+        elif len(head) > CAPTION_MAX_WORDS:
+            kind = _paragraph_kind(line)
+        else:
+            kind = _short_line_kind(line, repeated=bool(key) and counts[key] >= REPEATS)
         if kind is not None:
             yield Boilerplate(start, end, kind)
 
 
-def _line_kind(line: str, head: list[str], *, in_site: bool, repeats: int) -> Kind | None:
-    """What the stripped `line` is; `head` its words, the last one the rest of the line past
-    CAPTION_MAX_WORDS; `in_site` when its squashed text is a site line."""
-    if in_site or PIPES.search(line):
+def _paragraph_kind(line: str) -> Kind | None:
+    """What a stripped line of more than CAPTION_MAX_WORDS words is: a menu, a Markdown
+    heading, or (None) content."""
+    if PIPES.search(line):
         return "site"
-    short = len(head) <= CAPTION_MAX_WORDS
-    lower = line.lower() if short else ""
-    if short and (_is_site_line(lower) or _is_breadcrumb(lower)):
+    return "heading" if MARKDOWN_HEADING.match(line) else None
+
+
+@functools.lru_cache(maxsize=LINE_CACHE_SIZE)
+def _short_line_kind(line: str, *, repeated: bool) -> Kind | None:
+    """What a stripped line of at most CAPTION_MAX_WORDS words is; `repeated` when the text
+    holds it REPEATS times or more."""
+    if PIPES.search(line):
+        return "site"
+    lower = line.lower()
+    if _is_site_line(lower) or _is_breadcrumb(lower):
         return "site"  # "From Wikipedia, the free encyclopedia" is no caption
     if MARKDOWN_HEADING.match(line):
         return "heading"
     if EDIT_LINK.search(line):
         return None  # pass 2 splits it into heading and markup
-    if short and _is_byline_line(line):
+    if _is_byline_line(line):
         return "byline"  # before captions: "By Anna Smith, Rome correspondent" is names
-    if short and _is_caption_line(line, lower):
+    if _is_caption_line(line, lower):
         return "caption"
-    if len(head) <= HEADING_MAX_WORDS and (repeats >= REPEATS or _is_title(line, head)):
+    words_in_line = line.split()
+    if len(words_in_line) <= HEADING_MAX_WORDS and (repeated or _is_title(line, words_in_line)):
         return "heading"
     return None
 
@@ -374,11 +393,17 @@ def _markdown_markup(text: str) -> Iterator[Boilerplate]:
 # 3. Sentences
 
 
-def _sentence_marks(text: str, sentences: Sequence[Span]) -> Iterator[Boilerplate]:
+def _sentence_marks(
+    text: str, sentences: Sequence[Span], *, marked: dict[int, int]
+) -> Iterator[Boilerplate]:
+    """`marked` maps the start of each line pass 1 marked to its end: a sentence inside one
+    is not read, as its mark would lose (a fifth of the sentences: headings, quiz lines)."""
     # A phrase in a sentence is in the text, so only those found in the text are tried.
     lower = text.lower()
     phrases = tuple(phrase for phrase in SITE_PHRASES if phrase in lower)
     for start, end in sentences:
+        if marked.get(start, -1) >= end:
+            continue
         sentence = text[start:end]
         if _is_site_sentence(sentence.lower(), phrases):
             yield Boilerplate(start, end, "site")
@@ -397,7 +422,9 @@ def _is_site_line(lower: str) -> bool:
 
 def _is_site_sentence(lower: str, phrases: tuple[str, ...]) -> bool:
     """A sentence, lower-cased, that opens with site text or holds one of `phrases`."""
-    return any(phrase in lower for phrase in phrases) or SITE_OPENING.match(lower) is not None
+    if phrases and any(phrase in lower for phrase in phrases):
+        return True
+    return SITE_OPENING.match(lower) is not None
 
 
 def _is_bio(sentence: str) -> bool:
