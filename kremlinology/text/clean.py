@@ -173,8 +173,13 @@ BYLINE_SENTENCE = re.compile(
     r"|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} is (?:a|an|the) (?:[\w-]+ ){0,3}(?:writer"
     r"|historian|journalist|author|professor|editor|lecturer|researcher|contributor"
     r"|correspondent|reporter|columnist)\b"
-    r"|^(?:Written|Reviewed|Edited|Fact[- ]checked|Compiled|Posted) by\b|^About the author\b"
+    r"|^About the author\b"
 )
+# "Written by NAME, staff writer": a short sentence that does not go on into a clause of its
+# own ("Written by Lenin in 1902, the pamphlet set out ..." is a claim, not a byline).
+CREDIT_SENTENCE = re.compile(r"^(?:Written|Reviewed|Edited|Fact[- ]checked|Compiled|Posted) by\b")
+CREDIT_WORDS = 10
+CLAUSE_AFTER_COMMA = re.compile(r",\s+(?:the|a|an|it|he|she|they|this|these|his|her|its)\s", re.I)
 # Speed: a BYLINE_SENTENCE match opens with one of these or holds " is " (its name branch);
 # the test costs a third of the match, which fails on nearly every sentence.
 BIO_OPENINGS = (
@@ -428,9 +433,12 @@ def _is_site_sentence(lower: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _is_bio(sentence: str) -> bool:
-    """BYLINE_SENTENCE.match(sentence), tried only where one of its openings or " is " is."""
+    """An author's bio or credit (BYLINE_SENTENCE, CREDIT_SENTENCE), tried only where one of
+    their openings or " is " is."""
     if not sentence.startswith(BIO_OPENINGS) and " is " not in sentence:
         return False
+    if CREDIT_SENTENCE.match(sentence):
+        return len(sentence.split()) <= CREDIT_WORDS and not CLAUSE_AFTER_COMMA.search(sentence)
     return BYLINE_SENTENCE.match(sentence) is not None
 
 

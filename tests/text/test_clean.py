@@ -345,7 +345,30 @@ SENTENCE_PIECES = st.sampled_from(
 @example("Ivan Petrov is a historian.")
 @example("Fact checked by Anna.")
 def test_clean_fast_bio_test_agrees_with_its_pattern(sentence: str) -> None:
-    assert clean._is_bio(sentence) == bool(clean.BYLINE_SENTENCE.match(sentence))
+    if clean.CREDIT_SENTENCE.match(sentence):
+        expected = len(sentence.split()) <= clean.CREDIT_WORDS and not (
+            clean.CLAUSE_AFTER_COMMA.search(sentence)
+        )
+    else:
+        expected = bool(clean.BYLINE_SENTENCE.match(sentence))
+    assert clean._is_bio(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Written by Lenin in 1902, What Is to Be Done? set out the idea of a vanguard party.",
+        "Written by Stalin's secretary, the note reached Lenin in March.",
+        "Posted by Lenin to the Central Committee, the letter arrived on 5 March.",
+    ],
+)
+def test_clean_a_claim_that_opens_like_a_credit_is_content(sentence: str) -> None:
+    assert clean.mark_boilerplate(sentence, split_sentences(sentence)) == []
+
+
+def test_clean_a_short_credit_is_a_byline() -> None:
+    text = "Written by Anna Smith, staff writer."
+    assert [b.kind for b in clean.mark_boilerplate(text, split_sentences(text))] == ["byline"]
 
 
 def test_clean_site_opening_is_written_in_lower_case() -> None:
