@@ -7,27 +7,26 @@ Stages:
    "Zinoviev"; "Leninwho" -> "Lenin", "who") where stripped numbers glued words together;
 3. `link_mentions` matches the longest known name at each token (case matters for names
    written with capitals; possessives fall out of tokenisation: "Stalin's" -> "Stalin").
+   What a token can start is read from the index once per distinct token (`_Start`).
 Pronouns are resolved in check/, which knows the sentences.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, compress, count, pairwise
 
 from ..kb import KB
 from . import words
 
 TOKEN = re.compile(r"[^\W\d_]+")
 TOKEN_SPLIT = re.compile(r"([^\W\d_]+)")  # separators and tokens, alternating
-# A lower-case letter followed by an upper-case one inside a token is a glue point.
-CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# Where a glue point is: an upper-case letter after a lower-case one. Looking behind from
-# the capital scans 1 MB in 3 ms, against 7 for "[a-z][A-Z]" (benchmarks/bench_text.py).
+# A glue point: an upper-case letter after a lower-case one inside a token. Looking behind
+# from the capital scans 1 MB in 3 ms, against 7 for "[a-z][A-Z]" (benchmarks/bench_text.py).
 GLUE_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 # Single-word aliases that are ordinary nouns of the domain: as a bare word they name
 # nothing in particular ("the Party", "a Congress"), so only longer names count for them.
@@ -40,12 +39,13 @@ GENERIC = frozenset(
 # ("Leninwho"); the rest must be at least this long to avoid names ending in "a" or "s".
 MIN_GLUED_REST = 2
 PERSON_KINDS = frozenset({"person"})
+# Distinct tokens whose `_Start` is kept: a long corpus has some 100,000 distinct words.
+START_CACHE = 1 << 17
 
 # A name: its lower-case tokens, its entity id, and whether it needs its capital.
 Entry = tuple[tuple[str, ...], str, bool]
-# A first token's names of two tokens or more by their second token (in by_first's order),
-# then the entity of its first one-token name when the token is capitalised, and when not.
-SecondLevel = tuple[dict[str, tuple[Entry, ...]], str | None, str | None]
+# Names of two tokens or more by their second token: [(tokens, entity id)], longest first.
+Longer = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,17 @@ class Mention:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Start:
+    """What a token can start, in the case it is written in: longer names (in by_first's
+    order), the name of the token alone, and for a glued name ("Leninwho") the length of
+    the name in it."""
+
+    longer: Longer
+    one_token: str | None
+    glued: int = 0
+
+
 @dataclass(frozen=True)
 class NameIndex:
     """Names keyed by their first token (lower case): [(tokens, entity id, capitalised)]."""
@@ -71,26 +82,26 @@ class NameIndex:
     kinds: dict[str, str]
     display: dict[str, str]
     single: frozenset[str]
-    # by_first split by second token, for `link_mentions`: "the" starts 27 names, of which
-    # the token after it leaves one or two to compare.
-    by_second: dict[str, SecondLevel] = field(init=False, repr=False, compare=False)
+    # What each first token starts when capitalised, and when not: "the" starts 27 names,
+    # of which the token after it leaves one or two to compare.
+    upper_starts: dict[str, _Start] = field(init=False, repr=False, compare=False)
+    lower_starts: dict[str, _Start] = field(init=False, repr=False, compare=False)
     # The lower-case single-token names of people, for `is_person` (find_gaps asks it of
     # every rare token).
     people: frozenset[str] = field(init=False, repr=False, compare=False)
+    # `_read_start`, cached: texts repeat their words, and a token's answer is its own.
+    start_of: Callable[[str], _Start | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_second: dict[str, SecondLevel] = {}
+        upper_starts, lower_starts = {}, {}
         for first, entries in self.by_first.items():
-            longer: dict[str, list[Entry]] = defaultdict(list)
-            for entry in entries:
-                if len(entry[0]) > 1:
-                    longer[entry[0][1]].append(entry)
-            one_token = [(e, capital) for p, e, capital in entries if len(p) == 1]
-            if_upper = next((e for e, _ in one_token), None)
-            if_lower = next((e for e, capital in one_token if not capital), None)
-            by_second[first] = ({k: tuple(v) for k, v in longer.items()}, if_upper, if_lower)
-        object.__setattr__(self, "by_second", by_second)
+            upper_starts[first] = _start(entries)
+            if not all(capital for _, _, capital in entries):
+                lower_starts[first] = _start([e for e in entries if not e[2]])
+        object.__setattr__(self, "upper_starts", upper_starts)
+        object.__setattr__(self, "lower_starts", lower_starts)
         object.__setattr__(self, "people", frozenset(k for k in self.by_first if self._person(k)))
+        object.__setattr__(self, "start_of", lru_cache(START_CACHE)(self._read_start))
 
     @classmethod
     def from_kb(cls, kb: KB) -> NameIndex:
@@ -132,93 +143,105 @@ class NameIndex:
         kinds = {self.kinds.get(e) for p, e, _ in self.by_first[key] if len(p) == 1}
         return bool(kinds & PERSON_KINDS) and "place" not in kinds
 
+    def _read_start(self, token: str) -> _Start | None:
+        """What `token` can start: names if it is their first token in this case, else a
+        glued name if it is capitalised ("Leninwho"), else nothing."""
+        lower = token.lower()
+        if not token[:1].isupper():
+            return self.lower_starts.get(lower)
+        if lower in self.upper_starts:
+            return self.upper_starts[lower]
+        cut = _glued_cut(token, self.single)
+        if cut is None:
+            return None
+        head = token[:cut].lower()
+        return _Start({}, next(e for p, e, _ in self.by_first[head] if len(p) == 1), cut)
+
+
+def _start(entries: list[Entry] | tuple[Entry, ...]) -> _Start:
+    """The `_Start` of a first token's `entries` (those allowed in one case)."""
+    longer: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for parts, entity, _ in entries:
+        if len(parts) > 1:
+            longer[parts[1]].append((parts, entity))
+    one_token = next((entity for parts, entity, _ in entries if len(parts) == 1), None)
+    return _Start({k: tuple(v) for k, v in longer.items()}, one_token)
+
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of text[start:end], split at glue points."""
-    toks, offsets = _words(text, start, len(text) if end is None else end)
-    return [Token(offsets[2 * i + 1], offsets[2 * i + 2], t) for i, t in enumerate(toks)]
+    parts = _parts(text, start, len(text) if end is None else end)
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return [Token(offsets[i], offsets[i + 1], parts[i]) for i in range(1, len(parts), 2)]
 
 
-def _words(text: str, start: int, end: int) -> tuple[list[str], list[int]]:
-    """The tokens of text[start:end], and offsets such that token i is
-    text[offsets[2 * i + 1] : offsets[2 * i + 2]]: no Token objects, for `link_mentions`.
+def _parts(text: str, start: int, end: int) -> list[str]:
+    """Separators and tokens of text[start:end], alternating: token i is part 2 * i + 1.
 
-    One regex split finds the tokens; glue points are rare (about one a page), so only the
-    tokens that hold one are cut, found from the points' offsets (benchmarks/bench_text.py).
+    One regex split finds the tokens; glue points are rare (about one a page), so the text
+    is cut at them first and the pieces' parts joined: a piece before a glue point ends in
+    a letter, so its last separator is empty and stands for the one between the tokens.
     """
-    parts = TOKEN_SPLIT.split(text[start:end])
-    points = [m.start() for m in GLUE_CAPITAL.finditer(text, start, end)]
-    if points:
-        parts = _cut_at_glue(parts, [p - start for p in points])
-    return parts[1::2], list(accumulate(map(len, parts), initial=start))
-
-
-def _cut_at_glue(parts: list[str], points: list[int]) -> list[str]:
-    """Split the tokens of TOKEN_SPLIT's `parts` that hold a glue point (an offset into
-    the joined parts); the pieces of a token are kept apart by empty separators."""
-    offsets = list(accumulate(map(len, parts), initial=0))
-    cut: list[str] = []
-    done = 0
-    # A glue point follows a lower-case letter of its token, so it lies strictly inside one.
-    for k in sorted({bisect.bisect_right(offsets, p) - 1 for p in points}):
-        cut.extend(parts[done:k])
-        for n, piece in enumerate(CAMEL.split(parts[k])):
-            cut.extend((piece,) if n == 0 else ("", piece))
-        done = k + 1
-    cut.extend(parts[done:])
-    return cut
+    cuts = [start, *(m.start() for m in GLUE_CAPITAL.finditer(text, start, end)), end]
+    parts = TOKEN_SPLIT.split(text[start : cuts[1]])
+    for piece_start, piece_end in pairwise(cuts[1:]):
+        parts[-1:] = TOKEN_SPLIT.split(text[piece_start:piece_end])
+    return parts
 
 
 def link_mentions(
     text: str, index: NameIndex, start: int = 0, end: int | None = None
 ) -> list[Mention]:
-    """Every known name in text[start:end], longest match first, left to right."""
-    toks, offsets = _words(text, start, len(text) if end is None else end)
-    lowers = tuple(map(str.lower, toks))
-    by_second = index.by_second
-    # Most tokens neither start a name nor have a capital: a comprehension skips them.
-    pairs = enumerate(zip(toks, lowers, strict=True))
-    candidates = [i for i, (tok, low) in pairs if low in by_second or tok[:1].isupper()]
+    """Every known name in text[start:end], longest match first, left to right.
+
+    1. each token's `_Start` (one cached call a token: names, a glued name or nothing);
+    2. at each token that starts something and is not inside a name found, the longest.
+    """
+    parts = _parts(text, start, len(text) if end is None else end)
+    toks = parts[1::2]
+    starts = list(map(index.start_of, toks))
+    offsets = list(accumulate(map(len, parts), initial=start))
     mentions: list[Mention] = []
     free = 0  # the first token not inside a name found
-    for i in candidates:
-        if i < free:
+    for i in compress(count(), starts):
+        first = starts[i]
+        if i < free or first is None:
             continue
-        node = by_second.get(lowers[i])
-        if node is None:
-            glued = _glued_name(toks[i], offsets[2 * i + 1], index)
-            if glued is not None:
-                mentions.append(glued)
-        elif (found := _match_at(toks, lowers, i, node)) is not None:
-            length, entity = found
-            start_at, end_at = offsets[2 * i + 1], offsets[2 * (i + length)]
-            mentions.append(Mention(start_at, end_at, entity, index.kinds[entity]))
-            free = i + length
+        length, entity = 1, first.one_token
+        # Only the longer names whose second token follows can match: 11,000 of the
+        # corpus's 57,000 starts, so the others make no call.
+        if first.longer and i + 1 < len(toks):
+            entries = first.longer.get(toks[i + 1].lower())
+            if entries is not None:
+                length, entity = _longest(toks, i, entries, entity)
+        if entity is None:
+            continue
+        start_at = offsets[2 * i + 1]
+        if first.glued:
+            end_at = start_at + first.glued  # the name only: "Lenin" in "Leninwho"
+        else:
+            end_at, free = offsets[2 * (i + length)], i + length
+        mentions.append(Mention(start_at, end_at, entity, index.kinds[entity]))
     return mentions
 
 
-def _match_at(
-    toks: list[str], lowers: tuple[str, ...], i: int, node: SecondLevel
-) -> tuple[int, str] | None:
-    """The longest name at token i: of those that start with it, only the ones whose
-    second token follows can match, else a one-token name (by_first's order)."""
-    by_second, if_upper, if_lower = node
-    upper = toks[i][:1].isupper()
-    if i + 1 < len(lowers):
-        for parts, entity, capital in by_second.get(lowers[i + 1], ()):
-            if (upper or not capital) and lowers[i : i + len(parts)] == parts:
-                return len(parts), entity
-    one_token = if_upper if upper else if_lower
-    return None if one_token is None else (1, one_token)
+def _longest(
+    toks: list[str], i: int, entries: tuple[tuple[tuple[str, ...], str], ...], alone: str | None
+) -> tuple[int, str | None]:
+    """The first of `entries` (longest first) that the tokens from i spell, as (number of
+    tokens, entity); else token i alone, the entity `alone` names."""
+    window = tuple(map(str.lower, toks[i : i + len(entries[0][0])]))
+    for parts, entity in entries:
+        if window[: len(parts)] == parts:
+            return len(parts), entity
+    return 1, alone
 
 
-def _glued_name(word: str, offset: int, index: NameIndex) -> Mention | None:
-    """A capitalised token made of a one-word name and a word: "Leninwho" -> Lenin."""
-    if not word[:1].isupper() or word.lower() in index.by_first:
-        return None
+def _glued_cut(word: str, single: frozenset[str]) -> int | None:
+    """Where a capitalised `word` splits into a one-word name of `single` and a word
+    ("Leninwho" -> 5), or None."""
     for cut in range(len(word) - MIN_GLUED_REST, 2, -1):
         head, rest = word[:cut].lower(), word[cut:]
-        if head in index.single and rest.islower() and words.is_word(rest):
-            entity = next(e for p, e, _ in index.by_first[head] if len(p) == 1)
-            return Mention(offset, offset + cut, entity, index.kinds[entity])
+        if head in single and rest.islower() and words.is_word(rest):
+            return cut
     return None
