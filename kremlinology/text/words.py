@@ -53,6 +53,18 @@ def frequent_words() -> frozenset[str]:
     return frozenset(word for word, found in _ranks().items() if found <= MAX_PART_RANK)
 
 
+@cache
+def frequent_forms() -> frozenset[str]:
+    """The frequent words as running text mostly writes them, in lower case and capitalised
+    ("the", "The"), made of letters only: each is one whole token in gaps.TOKEN's sense."""
+    frequent = frequent_words()
+    letters = [word for word in frequent if word.isalpha() and word.lower() == word]
+    capitalised = (word[0].upper() + word[1:] for word in letters)
+    return frozenset(
+        [*letters, *(form for form in capitalised if form.isalpha() and form.lower() in frequent)]
+    )
+
+
 def _word_file() -> Path:
     spec = importlib.util.find_spec("wordninja")
     if spec is None or spec.origin is None:  # a declared dependency, but fail politely
