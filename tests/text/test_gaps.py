@@ -4,6 +4,7 @@ the garbled fixtures in tests/data/texts."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -289,7 +290,13 @@ def test_gaps_split_capitalised_tries_prefixes_longest_first(head: str, tail: st
     assert gaps._split_capitalised(token, is_person) == split_capitalised_in_order(token)
 
 
-# The plain reading that `_glued_tokens` speeds up, as first written: every token TOKEN finds.
+# The plain readings that the rules speed up, as first written: every token TOKEN finds,
+# every preposition, every month.
+
+PREP_WORD = re.compile(
+    r"\b(?:in|In|of|Of|since|Since|until|Until|till|Till|during|During|throughout|Throughout"
+    r"|from|From|between|Between|by|By)\b"
+)
 
 
 def plain_glued_tokens(text: str) -> Iterator[Gap]:
@@ -300,6 +307,21 @@ def plain_glued_tokens(text: str) -> Iterator[Gap]:
         if parts is not None:
             for offset in gaps._occurrences(text, token, 0, len(text)):
                 yield gaps._glued_gap(parts, offset, len(token))
+
+
+def plain_dangling(text: str) -> Iterator[Gap]:
+    for match in PREP_WORD.finditer(text):
+        word, at = match.group().lower(), match.end()
+        qualifier = gaps.QUALIFIER.match(text, at) if word == "in" else None
+        if qualifier is not None:
+            word, at = qualifier.group(1), qualifier.end()
+        yield from gaps._dangling_at(text, word, at, len(text), is_person)
+
+
+def plain_months(text: str) -> Iterator[Gap]:
+    for match in gaps.MONTH_WORD.finditer(text):
+        if gaps._starts_word(text, match):
+            yield from gaps._month_gap(text, match, len(text))
 
 
 # The words and marks the rules read, each with what follows it.
@@ -317,12 +339,33 @@ RULE_TEXTS = st.lists(
 ).map(lambda pairs: "".join(piece + blank for piece, blank in pairs))
 
 
+# Months with what may stand around them: days, years, "on", capitals.
+MONTH_TEXTS = st.lists(
+    st.tuples(
+        st.sampled_from("on On in May October 5 25 1917 The he Stalin – ,".split()),
+        st.sampled_from([" ", "", ", ", " , ", ",", "\t", "  "]),
+    ),
+    max_size=12,
+).map(lambda pairs: "".join(piece + blank for piece, blank in pairs))
+
+
 @settings(max_examples=300)
 @given(RULE_TEXTS)
+@example("He ruled from until his death in early The")
 @example("It began in Mayit and partyheld, ofZinoviev.")
-def test_gaps_glued_tokens_finds_what_the_plain_reading_finds(text: str) -> None:
-    found = gaps._glued_tokens(text, 0, len(text), is_person)
-    assert list(found) == list(plain_glued_tokens(text))
+def test_gaps_fast_rules_find_what_the_plain_readings_find(text: str) -> None:
+    end = len(text)
+    assert list(gaps._glued_tokens(text, 0, end, is_person)) == list(plain_glued_tokens(text))
+    assert list(gaps._dangling(text, 0, end, is_person)) == list(plain_dangling(text))
+    assert list(gaps._months(text, 0, end, is_person)) == list(plain_months(text))
+
+
+@settings(max_examples=300)
+@given(MONTH_TEXTS)
+@example("on October 1917, in October 1917 on  May 5, 1917 and 5 May , 1917")
+@example("in October 5 The, May 25,The")
+def test_gaps_months_pass_by_only_months_with_their_year(text: str) -> None:
+    assert list(gaps._months(text, 0, len(text), is_person)) == list(plain_months(text))
 
 
 def test_words_frequent_forms_are_frequent_words_of_letters() -> None:
