@@ -35,7 +35,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from typing import Literal
 
 from kremlinology.dates import MONTHS
@@ -303,13 +302,16 @@ def _glued_tokens(text: str, start: int, end: int, is_name: IsName) -> Iterator[
     """Each distinct token outside the frequent words is split once, then found where it
     occurs: nearly every token is a frequent word, and a set test is all they cost.
 
-    The tokens are read from the text's distinct blank-separated chunks ("Leninwho,"), as
-    spaCy's tokenizer reads its own: a token never holds a blank, and the chunks that are a
-    frequent word as written ("the", "The") hold no other token. Reading the whole text
-    with TOKEN took 37 ms on 1 MB, this 20 (benchmarks/bench_text.py).
+    TOKEN reads only the text's distinct blank-separated chunks ("Leninwho,") that are not
+    a frequent word as written ("the", "The"): a token never holds a blank, and those
+    chunks hold no other token. Reading the whole text took 44 ms on 1 MB, this 30
+    (benchmarks/bench_text.py); a cache of each chunk's tokens took 20 when it knew the
+    chunks and 48 when it did not, so there is none.
     """
+    frequent = words.frequent_words()
     chunks = set(text[start:end].split()).difference(words.frequent_forms())
-    for token in sorted(set(chain.from_iterable(map(_rare_tokens, chunks)))):
+    tokens = set(TOKEN.findall(" ".join(chunks)))
+    for token in sorted(t for t in tokens if t.lower() not in frequent):
         parts = _split_token(token, is_name)
         if parts is not None:
             for offset in _occurrences(text, token, start, end):
@@ -330,17 +332,9 @@ def _is_boundary(text: str, index: int) -> bool:
     return index < 0 or index >= len(text) or not (text[index].isalnum() or text[index] == "_")
 
 
-# Distinct chunks and rare tokens whose answers are kept: each answer depends only on the
-# chunk or the token (and the names), and texts repeat them.
-CHUNK_CACHE = 1 << 17
+# Distinct rare tokens whose split is kept: a split depends only on the token (and the
+# names), texts repeat their rare tokens, and a miss costs what no cache did.
 SPLIT_CACHE = 1 << 16
-
-
-@lru_cache(maxsize=CHUNK_CACHE)
-def _rare_tokens(chunk: str) -> tuple[str, ...]:
-    """The tokens of a blank-free chunk of text that are not frequent words."""
-    frequent = words.frequent_words()
-    return tuple(token for token in TOKEN.findall(chunk) if token.lower() not in frequent)
 
 
 @lru_cache(maxsize=SPLIT_CACHE)
