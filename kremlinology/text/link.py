@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count, pairwise
+from typing import TYPE_CHECKING
 
 from ..kb import KB
 from . import words
+
+if TYPE_CHECKING:
+    from functools import _lru_cache_wrapper
 
 TOKEN = re.compile(r"[^\W\d_]+")
 TOKEN_SPLIT = re.compile(r"([^\W\d_]+)")  # separators and tokens, alternating
@@ -90,7 +94,7 @@ class NameIndex:
     # every rare token).
     people: frozenset[str] = field(init=False, repr=False, compare=False)
     # `_read_start`, cached: texts repeat their words, and a token's answer is its own.
-    start_of: Callable[[str], _Start | None] = field(init=False, repr=False, compare=False)
+    start_of: _lru_cache_wrapper[_Start | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         upper_starts, lower_starts = {}, {}
