@@ -127,7 +127,9 @@ def _against(sent: Sentence, best: Candidate, index: CheckIndex) -> Verdict:
     a = best.assertion
     facts = (a,)
     if best.date_agrees is False:
-        if max(best.coverage, _said_by(sent, a, index)) < DATE_CLOSE:
+        if max(best.coverage, _said_by(sent, a, index)) < DATE_CLOSE or _about_someone_else(
+            sent, a, index
+        ):
             # Another fact of another time, most likely: the KB cannot decide this one.
             return Verdict(
                 "unverified",
@@ -178,6 +180,13 @@ def _denies(sent: Sentence, best: Candidate, index: CheckIndex) -> bool:
     elif a.negated is not None:
         denied, affirmed = a.negated, set(content_stems(sent))
     return len(denied & affirmed) >= min(NEGATED_SHARED, len(denied))
+
+
+def _about_someone_else(sent: Sentence, a: IndexedAssertion, index: CheckIndex) -> bool:
+    """Whether the fact is a person's deed and the sentence does not name that person: its
+    date cannot refute the sentence ("Written by Trotsky in 1936, ... attacked" is not
+    Stalin's attack on Trotsky of 1924)."""
+    return index.names.kinds.get(a.subject) == "person" and a.subject not in sent.entities
 
 
 def _wrong_entity(sent: Sentence, best: Candidate, index: CheckIndex) -> str | None:

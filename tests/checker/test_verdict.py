@@ -91,3 +91,12 @@ def test_an_ordinal_picks_the_fact_of_a_series(
     assert claim.verdict == verdict
     if right:
         assert claim.correction is not None and "May " + right in claim.correction
+
+
+def test_a_wrong_date_does_not_refute_through_someone_elses_deed(kb_full: KB) -> None:
+    # The closest fact is Stalin's attack on Trotsky of November 1924; the sentence is
+    # about a book of Trotsky's the KB does not have.
+    verdict, _ = _verdict(
+        "Written by Trotsky in 1936, The Revolution Betrayed attacked the bureaucracy.", kb_full
+    )
+    assert verdict == "unverified"
