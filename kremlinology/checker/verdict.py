@@ -6,7 +6,8 @@ Rules, in order (the first that applies decides):
    holder (`roles`);
 3. no candidate: disputed when the text itself flags doubt, else unverified;
 4. the sentence's date does not fit the assertion's (in either style, or in the one the
-   text names): contradicted with the right date when the fact is close, else unverified;
+   text names): contradicted with the right date when the fact is close and is not the
+   deed of a person the sentence leaves unnamed, else unverified;
 5. the fact belongs to another person, congress or office than the one the sentence
    names: contradicted, with the right one;
 6. the sentence affirms what the assertion denies (or the reverse): contradicted;
@@ -127,9 +128,7 @@ def _against(sent: Sentence, best: Candidate, index: CheckIndex) -> Verdict:
     a = best.assertion
     facts = (a,)
     if best.date_agrees is False:
-        if max(best.coverage, _said_by(sent, a, index)) < DATE_CLOSE or _about_someone_else(
-            sent, a, index
-        ):
+        if _closeness(sent, best, index) < DATE_CLOSE or _about_someone_else(sent, a, index):
             # Another fact of another time, most likely: the KB cannot decide this one.
             return Verdict(
                 "unverified",
@@ -173,13 +172,18 @@ def _denies(sent: Sentence, best: Candidate, index: CheckIndex) -> bool:
     in_sentence = negation_scope(sent.text)
     if (in_sentence is None) == (a.negated is None):
         return False
-    if max(best.coverage, _said_by(sent, a, index)) < CLOSE_COVERAGE:
+    if _closeness(sent, best, index) < CLOSE_COVERAGE:
         return False
     if in_sentence is not None:
         denied, affirmed = in_sentence, set(a.stems)
-    elif a.negated is not None:
-        denied, affirmed = a.negated, set(content_stems(sent))
+    else:
+        denied, affirmed = a.negated or frozenset(), set(content_stems(sent))
     return len(denied & affirmed) >= min(NEGATED_SHARED, len(denied))
+
+
+def _closeness(sent: Sentence, best: Candidate, index: CheckIndex) -> float:
+    """How much of the statement the sentence says, or of the sentence the statement says."""
+    return max(best.coverage, _said_by(sent, best.assertion, index))
 
 
 def _about_someone_else(sent: Sentence, a: IndexedAssertion, index: CheckIndex) -> bool:
@@ -248,7 +252,7 @@ def _dispute_concerns(sent: Sentence, best: Candidate, index: CheckIndex) -> boo
     a = best.assertion
     if a.confidence != "disputed":
         return False
-    if index.names.kinds.get(a.subject) == "person" and a.subject not in sent.entities:
+    if _about_someone_else(sent, a, index):
         return False
     if a.value_disputed or not a.alternative_bounds:
         return True
